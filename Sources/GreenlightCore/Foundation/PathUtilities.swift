@@ -1,0 +1,47 @@
+/// Pure functions on `/`-separated paths. Paths inside an image are absolute
+/// (`/app/main.py`); paths in a project are relative to its root (`api/main.py`).
+public enum PathUtilities {
+    /// Joins `path` onto `base` and normalises `.` and `..`. An absolute `path` replaces `base`.
+    public static func join(_ base: String, _ path: String) -> String {
+        if path.hasPrefix("/") { return normalize(path) }
+        if base.isEmpty { return normalize(path) }
+        return normalize(base + "/" + path)
+    }
+
+    /// Collapses `//`, `.` and `..`; keeps a leading `/`. `..` never climbs above the root.
+    public static func normalize(_ path: String) -> String {
+        let absolute = path.hasPrefix("/")
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                if !parts.isEmpty { parts.removeLast() }
+                continue
+            }
+            parts.append(part)
+        }
+        let joined = parts.joined(separator: "/")
+        return absolute ? "/" + joined : joined
+    }
+
+    /// The directory part of a path (`""` for a bare name, `/` for a file at the root).
+    public static func dirname(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        if slash == path.startIndex { return "/" }
+        return String(path[..<slash])
+    }
+
+    /// The last component of a path.
+    public static func basename(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    /// `child` relative to `ancestor` if it lies inside it (or is it), else nil.
+    public static func relative(_ child: String, to ancestor: String) -> String? {
+        if ancestor.isEmpty || ancestor == "." { return child }
+        if child == ancestor { return "" }
+        let prefix = ancestor.hasSuffix("/") ? ancestor : ancestor + "/"
+        return child.hasPrefix(prefix) ? String(child.dropFirst(prefix.count)) : nil
+    }
+}

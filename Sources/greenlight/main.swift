@@ -1,0 +1,2 @@
+import GreenlightCore
+print(Greenlight.version)

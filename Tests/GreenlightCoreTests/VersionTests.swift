@@ -1,0 +1,3 @@
+import Testing
+@testable import GreenlightCore
+@Test func versionIsSet() { #expect(!Greenlight.version.isEmpty) }
