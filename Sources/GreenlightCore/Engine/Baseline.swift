@@ -1,0 +1,69 @@
+import Foundation
+
+/// A file of accepted findings: `--write-baseline` records the current ones and
+/// `--baseline` hides them in later runs, so a team can adopt Greenlight on an
+/// existing repository and fail only on new problems.
+///
+/// A fingerprint never contains a line number: it hashes the rule, the file, the
+/// service, the trimmed text of the finding's line and how many identical keys came
+/// before it. Adding or removing lines above a finding keeps its fingerprint;
+/// editing the offending line itself makes it new again.
+public struct Baseline: Sendable, Equatable {
+    public var fingerprints: Set<String>
+
+    public init(fingerprints: Set<String> = []) {
+        self.fingerprints = fingerprints
+    }
+
+    /// Fingerprints of `findings` in report order, using `sources` for line text.
+    public static func fingerprints(of findings: [Finding], sources: [String: SourceText]) -> [String] {
+        var seen: [String: Int] = [:]
+        return findings.map { finding in
+            var key = finding.ruleID + "\u{1F}" + (finding.service ?? "")
+            if let location = finding.location {
+                let text = sources[location.file]?.lineText(location.line) ?? ""
+                key += "\u{1F}" + location.file + "\u{1F}" + text.trimmingCharacters(in: .whitespaces)
+            } else {
+                key += "\u{1F}" + finding.message
+            }
+            let occurrence = seen[key, default: 0]
+            seen[key] = occurrence + 1
+            return FNV1a.hex(key + "\u{1F}\(occurrence)")
+        }
+    }
+
+    public func render() -> String {
+        let lines = fingerprints.sorted().map { "    \"\($0)\"" }.joined(separator: ",\n")
+        return "{\n  \"version\": 1,\n  \"fingerprints\": [\n\(lines)\n  ]\n}\n"
+    }
+
+    public struct FormatError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public static func parse(_ bytes: [UInt8], path: String) throws -> Baseline {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+              let list = object["fingerprints"] as? [String]
+        else {
+            throw FormatError(description: "\(path): not a Greenlight baseline (expected {\"version\":1,\"fingerprints\":[…]})")
+        }
+        return Baseline(fingerprints: Set(list))
+    }
+}
+
+/// 64-bit FNV-1a: a small, stable, dependency-free hash for fingerprints.
+public enum FNV1a {
+    public static func hash(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    public static func hex(_ text: String) -> String {
+        let value = String(hash(text), radix: 16)
+        return String(repeating: "0", count: 16 - value.count) + value
+    }
+}

@@ -1,2 +1,0 @@
-import GreenlightCore
-print(Greenlight.version)
