@@ -26,7 +26,8 @@ let package = Package(
         ),
         .testTarget(
             name: "GreenlightCoreTests",
-            dependencies: ["GreenlightCore"]
+            dependencies: ["GreenlightCore"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

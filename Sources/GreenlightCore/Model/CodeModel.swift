@@ -66,6 +66,20 @@ public struct GeneratedImport: Hashable, Sendable {
     }
 }
 
+/// A host the server binds, how Greenlight knows, and where.
+public struct HostBinding: Hashable, Sendable {
+    public var host: String
+    /// "uvicorn's default when --host is not given", "add_insecure_port(\"localhost:50051\")".
+    public var how: String
+    public var location: SourceLocation
+
+    public init(host: String, how: String, location: SourceLocation) {
+        self.host = host
+        self.how = how
+        self.location = location
+    }
+}
+
 /// What a service's start command runs, read from its Python code by following
 /// local imports from the entry module.
 public struct CodeModel: Sendable {
@@ -83,9 +97,9 @@ public struct CodeModel: Sendable {
     public var generatedImports: [GeneratedImport]
     /// Calls that open a database or cache connection at start-up.
     public var databaseHints: [Located<String>]
-    /// Host and port given on the command line (`uvicorn --host 0.0.0.0 --port 8000`).
-    public var commandHost: String?
-    public var commandPort: Int?
+    /// The hosts the server binds, resolved through the service's environment and the
+    /// servers' defaults (uvicorn and gunicorn bind 127.0.0.1 unless told otherwise).
+    public var binds: [HostBinding]
 
     public init(entry: String) {
         self.entry = entry
@@ -96,5 +110,6 @@ public struct CodeModel: Sendable {
         self.listens = []
         self.generatedImports = []
         self.databaseHints = []
+        self.binds = []
     }
 }

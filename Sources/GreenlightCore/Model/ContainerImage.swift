@@ -43,8 +43,10 @@ public struct ContainerImage: Sendable {
     /// Whether the base image is in the catalog. When false, rules that need to
     /// know what the base image contains stay silent.
     public var baseKnown: Bool
-    /// What the catalog says about programs in the base image (only for programs it knows).
-    public var baseTools: [String: Bool]
+    /// What the catalog knows about the base image (nil when it is not in the catalog).
+    public var baseInfo: BaseImageInfo?
+    /// `FROM scratch`: an empty filesystem with no programs at all.
+    public var isScratch: Bool
     public var baseUser: String?
     public var filesystem: ImageFilesystem
     public var workdir: String
@@ -66,6 +68,12 @@ public struct ContainerImage: Sendable {
     /// `pip install .`, `poetry install`, `uv sync`: the project's own metadata decides what is installed.
     public var installsProjectMetadata: [Located<String>]
     public var generators: [GeneratorRun]
+    /// Python distributions the image installs (normalised names → where declared), or
+    /// nil when Greenlight cannot know the full set (unknown base image, an install it
+    /// cannot read, site-packages copied from an unknown image).
+    public var pythonDistributions: [String: SourceLocation]?
+    /// Steps that make `docker build` itself fail (a COPY source that is not in the context).
+    public var buildProblems: [Located<String>]
 
     public init(dockerfile: String, baseImage: String, baseLocation: SourceLocation) {
         self.dockerfile = dockerfile
@@ -73,7 +81,8 @@ public struct ContainerImage: Sendable {
         self.baseImage = baseImage
         self.baseLocation = baseLocation
         self.baseKnown = false
-        self.baseTools = [:]
+        self.baseInfo = nil
+        self.isScratch = false
         self.baseUser = nil
         self.filesystem = ImageFilesystem()
         self.workdir = "/"
@@ -86,6 +95,8 @@ public struct ContainerImage: Sendable {
         self.pipPackages = []
         self.installsProjectMetadata = []
         self.generators = []
+        self.pythonDistributions = nil
+        self.buildProblems = []
     }
 
     /// Whether `program` (a name like `curl` or a path like `/bin/grpc_health_probe`) can run.
@@ -105,11 +116,12 @@ public struct ContainerImage: Sendable {
             return .present("\(added.description) (\(added.location.map(\.description) ?? dockerfile))")
         }
         if unknownInstall != nil { return .unknown }
-        guard baseKnown else { return .unknown }
-        switch baseTools[name] {
-        case true?: return .present("included in \(baseImage)")
-        case false?: return .absent("\(baseImage) does not include it and no build step installs it")
-        case nil: return .unknown
+        if isScratch { return .absent("scratch images contain no programs") }
+        guard let baseInfo else { return .unknown }
+        switch baseInfo.presence(of: name) {
+        case .present: return .present("included in \(baseImage)")
+        case .absent: return .absent("\(baseImage) does not include it and no build step installs it")
+        case .unknown: return .unknown
         }
     }
 

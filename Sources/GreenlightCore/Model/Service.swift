@@ -97,6 +97,8 @@ public struct Service: Sendable {
     public var profiles: [String]
     /// compose `user:`, which overrides the image's USER.
     public var userOverride: Located<String>?
+    /// Whether what the start command runs exists in the image.
+    public var entry: EntryResolution?
     /// The application code the start command runs, when it is Python Greenlight can follow.
     public var code: CodeModel?
     /// What the service is, and why Greenlight thinks so.
