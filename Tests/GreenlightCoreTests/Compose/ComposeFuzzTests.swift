@@ -1,0 +1,152 @@
+import Testing
+@testable import GreenlightCore
+
+/// Deterministic generator for the mutation fuzz tests (SplitMix64).
+private struct FuzzRandom {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func below(_ bound: Int) -> Int {
+        Int(next() % UInt64(max(bound, 1)))
+    }
+}
+
+/// Bytes that tend to matter to YAML, dotenv and interpolation syntax.
+private let interestingBytes: [UInt8] = Array("\n\r\t :-#'\"[]{},&*!|>$\\=?%@`\u{0}".utf8) + [0xFF, 0xC3, 0x80]
+
+private func mutate(_ original: [UInt8], random: inout FuzzRandom) -> [UInt8] {
+    var bytes = original
+    for _ in 0..<(1 + random.below(4)) {
+        let position = random.below(bytes.count + 1)
+        switch random.below(6) {
+        case 0 where !bytes.isEmpty:
+            let end = min(bytes.count, position + 1 + random.below(8))
+            if position < end { bytes.removeSubrange(position..<end) }
+        case 1:
+            let byte = random.below(2) == 0 ? interestingBytes[random.below(interestingBytes.count)] : UInt8(random.below(256))
+            bytes.insert(byte, at: position)
+        case 2 where position < bytes.count:
+            let end = min(bytes.count, position + 1 + random.below(24))
+            bytes.insert(contentsOf: bytes[position..<end], at: position)
+        case 3 where position < bytes.count:
+            bytes[position] ^= UInt8(1 << random.below(8))
+        case 4:
+            bytes = Array(bytes.prefix(position))
+        default:
+            if position < bytes.count { bytes[position] = interestingBytes[random.below(interestingBytes.count)] }
+        }
+    }
+    return bytes
+}
+
+private func issuesAreInFile(_ issues: [ParseIssue], _ source: SourceText) -> Bool {
+    issues.allSatisfy { issue in
+        issue.location.file == source.path && issue.location.line >= 1
+            && issue.location.line <= source.lineCount + 1 && issue.location.column >= 1
+    }
+}
+
+@Suite("ComposeFuzz")
+struct ComposeFuzzTests {
+    static let composeFixtures: [String] = [
+        ComposeSeedTests.seed,
+        ComposeMergeTests.base,
+        ComposeMergeTests.override,
+        """
+        x-defaults: &defaults
+          restart: "${RESTART:-unless-stopped}"
+          environment: &env
+            TZ: UTC
+        services:
+          api:
+            <<: *defaults
+            image: "api:${TAG:?tag required}"
+            environment:
+              <<: *env
+              PORT: ${PORT-8000}
+            ports: ["127.0.0.1:${PORT:-8000}:8000/tcp", {target: 9000, published: "9001"}]
+            command: |
+              # start
+              exec uvicorn app:app
+            healthcheck: {test: "curl -f localhost || exit 1", interval: 1m}
+            env_file: [{path: .env, required: false}]
+        """,
+    ]
+
+    @Test func composeParserSurvivesMutations() {
+        var random = FuzzRandom(seed: 0xC0FF_EE00_1234_5678)
+        let environment = ComposeEnvironment(variables: ["TAG": "1", "PORT": "8000"])
+        for round in 0..<2400 {
+            let fixture = Array(Self.composeFixtures[round % Self.composeFixtures.count].utf8)
+            let source = SourceText(path: "docker-compose.yml", bytes: mutate(fixture, random: &random))
+            let file = ComposeFile.parse(source, environment: environment)
+            #expect(issuesAreInFile(file.issues, source), "round \(round)")
+            #expect(issuesAreInFile(file.interpolationErrors, source), "round \(round)")
+            #expect(file.comments.allSatisfy { $0.location.line >= 1 && $0.location.line <= source.lineCount + 1 })
+            if round % 3 == 0 {
+                _ = ComposeProject.merge([file, ComposeFile.parse(SourceText(path: "b.yml", bytes: fixture))])
+            }
+        }
+    }
+
+    static let dotenvFixtures: [String] = [
+        """
+        # comment
+        export DATABASE_URL="postgresql://${USER:-postgres}@db:5432/app"
+        SECRET_KEY='k#3y'
+        MULTI="a
+        b\\n c"
+        DEBUG=true # inline
+        EMPTY=
+        INHERITED
+        RATE: 10
+        """,
+        "A=1\r\nB=\"${A:?need A}\"\r\nC=${B}\\$x\r\n",
+    ]
+
+    @Test func dotenvParserSurvivesMutations() {
+        var random = FuzzRandom(seed: 0x5EED_D07E_1111_2222)
+        for round in 0..<3000 {
+            let fixture = Array(Self.dotenvFixtures[round % Self.dotenvFixtures.count].utf8)
+            let source = SourceText(path: ".env", bytes: mutate(fixture, random: &random))
+            let file = DotenvFile.parse(source)
+            #expect(issuesAreInFile(file.issues, source), "round \(round)")
+            #expect(file.entries.allSatisfy { $0.location.line >= 1 && $0.location.line <= source.lineCount + 1 })
+        }
+    }
+
+    @Test func interpolationSurvivesMutations() {
+        var random = FuzzRandom(seed: 42)
+        let template = Array("${A:-${B:?x}}$$C${D+${E-$F}}-$G".utf8)
+        for _ in 0..<2000 {
+            let text = String(decoding: mutate(template, random: &random), as: UTF8.self)
+            let result = ComposeTemplate.expand(text) { $0 == "A" ? ComposeVariable(value: "") : nil }
+            #expect(result.value.utf8.count <= text.utf8.count * 4 + 16)
+        }
+    }
+
+    @Test func deepNestingAndAliasFanOutStayBounded() {
+        let nested = String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
+        let deep = ComposeFile.parse(SourceText(path: "c.yml", string: "services: " + nested))
+        #expect(deep.services.isEmpty)
+        var laughs = "a0: &a0 {k0: v}\n"
+        for level in 1..<30 {
+            laughs += "a\(level): &a\(level)\n  <<: [*a\(level - 1), *a\(level - 1)]\n  k\(level): v\n"
+        }
+        laughs += "services:\n  s:\n    <<: [*a29, *a29]\n    image: x\n"
+        let fanOut = ComposeFile.parse(SourceText(path: "c.yml", string: laughs))
+        #expect(fanOut.service(named: "s")?.image?.value == "x")
+        #expect(issuesAreInFile(fanOut.issues, SourceText(path: "c.yml", string: laughs)))
+    }
+}
