@@ -6,8 +6,8 @@ struct ImageBuilder {
     let context: BuildContextFiles
     let buildArgs: [String: String]
     let target: String?
-    /// Reads a project file (for scripts a RUN step runs), by project-relative path.
-    let readFile: @Sendable (String) -> String?
+    /// Reads project files a RUN step refers to (requirement files, generator scripts).
+    let store: ArtifactStore
 
     /// Directories of a known base image that hold its own files; anything else
     /// (`/app`, `/srv/app`, `/workspace`) starts empty.
