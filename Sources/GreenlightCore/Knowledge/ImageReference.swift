@@ -53,7 +53,13 @@ public struct ImageReference: Sendable, Hashable, CustomStringConvertible {
     /// The short form people write: registry omitted for Docker Hub, `library/` omitted for
     /// official images, then `:tag` and `@digest`.
     public var description: String {
-        var text = registry == ImageReference.defaultRegistry ? repository : registry + "/" + repository
+        var text = registry + "/" + repository
+        if registry == ImageReference.defaultRegistry {
+            // Keep `docker.io/` when the first component would otherwise read as a registry.
+            let first = repository.split(separator: "/", maxSplits: 1).first.map { Array($0.utf8) } ?? []
+            let ambiguous = repository.contains("/") && ImageReferenceParser.looksLikeRegistry(first)
+            if !ambiguous { text = repository }
+        }
         if let tag { text += ":" + tag }
         if let digest { text += "@" + digest }
         return text
@@ -172,7 +178,7 @@ enum ImageReferenceParser {
     /// Docker treats the first component as a registry when it has a `.` or `:`, is
     /// `localhost`, or has uppercase letters. A leading variable (`${REGISTRY}/app`) is
     /// taken as a registry too, since that is how such references are written.
-    private static func looksLikeRegistry(_ component: [UInt8]) -> Bool {
+    static func looksLikeRegistry(_ component: [UInt8]) -> Bool {
         if component == Array("localhost".utf8) { return true }
         for byte in component {
             if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "$") { return true }

@@ -44,7 +44,7 @@ enum PythonProtocScanner {
                     group = assigned
                     elements = self.elements(of: assigned, in: tokens)
                 }
-                processedGroups.insert(group)
+                guard processedGroups.insert(group).inserted else { continue }
                 if let first = elements.first, case .literal(let argv0) = first, argv0.isEmpty || argv0.contains("protoc") {
                     elements.removeFirst()
                 }
@@ -71,9 +71,11 @@ enum PythonProtocScanner {
         text == "grpc_tools.protoc" || text == "protoc" || text.hasSuffix("/protoc")
     }
 
+    /// A string holding a whole protoc command line (not a message that mentions protoc).
     private static func mentionsProtoc(_ text: String) -> Bool {
-        text.contains("grpc_tools.protoc") || text.hasPrefix("protoc ") || text.contains(" protoc ")
+        let names = text.contains("grpc_tools.protoc") || text.hasPrefix("protoc ") || text.contains(" protoc ")
             || text.contains("/protoc ")
+        return names && (text.contains("_out") || text.contains("-I") || text.contains("--proto_path"))
     }
 
     private static func invocation(_ elements: [Element], dynamic: Bool) -> GeneratorInvocation {

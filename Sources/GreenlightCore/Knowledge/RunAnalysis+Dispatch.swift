@@ -11,9 +11,11 @@ extension RunAnalysis {
         "grep", "egrep", "fgrep", "awk", "cut", "sort", "uniq", "tr", "head", "tail", "wc", "basename", "dirname",
         "readlink", "realpath", "stat", "file", "ldd", "scanelf", "usermod", "passwd", "chpasswd", "setcap", "sysctl",
         "getent", "groups", "envsubst", "jq", "hash", "ulimit", "umask", "trap", "wait", "exit", "return", "break",
-        "continue", "shift", "source", ".", "mktemp", "locale", "update-alternatives", "diff", "cmp", "expr", "seq",
+        "continue", "shift", "source", ".", "mktemp", "locale", "diff", "cmp", "expr", "seq",
         "xxd", "od", "base64", "tput", "clear", "history", "alias", "unalias", "read", "mkfifo", "sync", "env-update",
     ]
+
+    private static let versionQueries: Set<String> = ["--version", "-version", "-v", "-V", "version", "--help", "-h"]
 
     /// Shell keywords that only prefix the real command.
     private static let prefixKeywords: Set<String> = ["if", "then", "else", "elif", "do", "while", "until", "!", "{", "time"]
@@ -29,8 +31,8 @@ extension RunAnalysis {
         let word = first.text
         if inCase {
             if word == "esac" { inCase = false }
-            // `pattern)` lines: the splitter ends them at `)` or `|`.
-            if args.count == 1 { return }
+            // `pattern)` and `a|b)`: the splitter ends patterns at `)` or `|`.
+            if args.count == 1, command.closesParenthesis || command.writesPipe { return }
         }
         if RunAnalysis.closingKeywords.contains(word) { return }
         if word == "case" {
@@ -47,6 +49,8 @@ extension RunAnalysis {
             return
         }
         let name = PathUtilities.basename(word)
+        // `node --version`, `go version`: a query of any tool changes nothing.
+        if args.count == 2, let option = args.last?.text, RunAnalysis.versionQueries.contains(option) { return }
         if dispatchKnown(name, args, command: command) { return }
         if word.contains("/") {
             runScript(path: first, interpreter: nil)
@@ -155,6 +159,8 @@ extension RunAnalysis {
             installFiles(rest)
         case "ln":
             link(rest)
+        case "update-alternatives":
+            alternatives(rest)
         case "rm", "rmdir", "unlink", "shred":
             remove(rest)
         case "chmod":

@@ -106,7 +106,7 @@ extension RunAnalysis {
             runNested(code.text)
             return
         }
-        if let script = parsed.positionals.first {
+        if let script = parsed.positionals.first, script.text != "-" {
             runScript(path: script, interpreter: "sh")
             return
         }

@@ -184,6 +184,18 @@ extension RunAnalysis {
         }
     }
 
+    /// `update-alternatives --install LINK NAME PATH PRIORITY` creates LINK.
+    mutating func alternatives(_ rest: ArraySlice<ShellArgument>) {
+        let args = Array(rest)
+        for (index, argument) in args.enumerated() where argument.text == "--install" && index + 3 < args.count {
+            let link = args[index + 1]
+            guard link.resolved else { continue }
+            let path = resolve(link.text)
+            effects.links.append(SymbolicLink(target: args[index + 3].text, link: path))
+            notePathBinary(path)
+        }
+    }
+
     mutating func remove(_ rest: ArraySlice<ShellArgument>) {
         let parsed = CommandOptions(rest, short: ["n", "u"], long: ["interactive"])
         for path in parsed.positionals {

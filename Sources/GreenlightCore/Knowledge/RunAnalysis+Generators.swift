@@ -96,7 +96,10 @@ extension RunCommandAnalyzer {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.hasPrefix("\t") || continuing {
                 var body = line.drop { $0 == "\t" || $0 == " " }
-                while let first = body.first, first == "@" || first == "-" || first == "+" { body = body.dropFirst() }
+                // `@`, `-` and `+` prefix a recipe line, not the continuation of one.
+                while !continuing, let first = body.first, first == "@" || first == "-" || first == "+" {
+                    body = body.dropFirst()
+                }
                 recipes.append(body)
                 continuing = line.hasSuffix("\\")
             } else {

@@ -18,7 +18,7 @@ extension RunAnalysis {
         switch verb {
         case "install":
             for file in parsed.values("r", "requirement") {
-                file.resolved ? effects.requirementFiles.append(resolve(file.text)) : markWritten(file)
+                effects.requirementFiles.append(file.resolved ? resolve(file.text) : file.text)
             }
             for file in parsed.values("c", "constraint") where file.resolved {
                 effects.constraintFiles.append(resolve(file.text))
@@ -76,6 +76,10 @@ extension RunAnalysis {
         }
         let path = String(text.prefix { $0 != "[" })
         let lower = path.lowercased()
+        if path.contains("*") || path.contains("?") {
+            installLocalPackage(spec, ecosystem: .pip)
+            return
+        }
         if lower.hasSuffix(".whl") || lower.hasSuffix(".tar.gz") || lower.hasSuffix(".zip") {
             // Wheel and sdist file names start with the distribution name: name-1.0-py3-none-any.whl
             let name = PathUtilities.basename(path).prefix { $0 != "-" }

@@ -91,7 +91,7 @@ public struct RunEffects: Sendable, Hashable {
     /// package, a piped installer (`curl … | sh`), an archive unpacked into a PATH
     /// directory, a script or an unrecognised command.
     public var mayProvideUnknownBinaries = false
-    /// Absolute paths of `pip install -r` files.
+    /// Absolute paths of `pip install -r` files (as written when they hold unexpanded variables).
     public var requirementFiles: [String] = []
     /// Absolute paths of `pip install -c` files.
     public var constraintFiles: [String] = []

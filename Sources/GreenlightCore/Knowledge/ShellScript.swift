@@ -15,6 +15,8 @@ struct ShellCommand: Sendable {
     var readsPipe = false
     /// Its standard output feeds the next command.
     var writesPipe = false
+    /// It ended at `)`: a subshell's last command or a `case` pattern.
+    var closesParenthesis = false
     /// Bodies of `<<EOF` here-documents it reads.
     var heredocs: [String] = []
     /// Byte offset of its first byte in the text.
