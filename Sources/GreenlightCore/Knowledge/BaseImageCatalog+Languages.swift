@@ -82,7 +82,7 @@ extension BaseImageCatalog {
                 return nil
             }
             return catalogInfo("openjdk", "slim", os: .debian, .apt,
-                               tools: ToolSets.merge(ToolSets.debian, present: ["java"], unknown: ["curl", "wget"]),
+                               tools: ToolSets.merge(ToolSets.debian, present: ["java"], unknown: ["curl", "wget", "ps"]),
                                basis: "openjdk (deprecated) slim: FROM debian:<suite>-slim plus the JDK")
         }),
         ("ghcr.io/astral-sh/uv", CatalogFamily { tag, _ in uv(tag) }),
@@ -135,9 +135,11 @@ extension BaseImageCatalog {
                            users: ["node"], basis: "node official image: FROM buildpack-deps:<suite>")
     }
 
-    /// `ghcr.io/astral-sh/uv`: plain version tags are FROM scratch with only `/uv` and `/uvx`;
-    /// `python3.X-<suite>[-slim]` and `python3.X-alpine` tags are built on the matching official
-    /// python image; `<suite>-slim`/`debian-slim` on debian slim, `alpine` on alpine.
+    /// `ghcr.io/astral-sh/uv`: plain version tags are FROM scratch with only `/uv` and `/uvx`.
+    /// The other tags copy uv and uvx into /usr/local/bin of a base image and add nothing
+    /// else: `python3.X-<suite>[-slim]`/`python3.X-alpine` → the official python image,
+    /// `<suite>-slim`/`debian-slim` → debian slim, `<suite>`/`debian` → buildpack-deps,
+    /// `alpine` → alpine (basis: the uv release workflow's generated Dockerfile).
     static func uv(_ tag: ImageTagFeatures) -> BaseImageInfo? {
         let pythonFlag = tag.flags.first { $0.hasPrefix("python3") }
         let others = tag.flags.filter { $0 != pythonFlag }
@@ -159,10 +161,14 @@ extension BaseImageCatalog {
                                busybox: true, basis: "astral-sh/uv alpine image: " + alpineBasis + " plus uv")
         }
         if tag.suite != nil || tag.has("debian") {
-            guard tag.has("slim") else { return nil }
+            guard tag.has("slim") else {
+                return catalogInfo("ghcr.io/astral-sh/uv", "debian", os: .debian, .apt,
+                                   tools: ToolSets.merge(ToolSets.buildpackDeps, present: uvTools),
+                                   basis: "astral-sh/uv debian image: FROM buildpack-deps:<suite> plus uv in /usr/local/bin")
+            }
             return catalogInfo("ghcr.io/astral-sh/uv", "debian-slim", os: .debian, .apt,
-                               tools: ToolSets.merge(ToolSets.debian, present: uvTools, unknown: ["python", "python3"]),
-                               basis: "astral-sh/uv debian-slim image: " + debianBasis + " plus uv")
+                               tools: ToolSets.merge(ToolSets.debian, present: uvTools),
+                               basis: "astral-sh/uv debian-slim image: " + debianBasis + " plus uv in /usr/local/bin")
         }
         guard tag.flags.isEmpty else { return nil }
         return catalogInfo("ghcr.io/astral-sh/uv", "distroless", os: .scratch, .none,

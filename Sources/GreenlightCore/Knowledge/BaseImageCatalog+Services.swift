@@ -94,7 +94,8 @@ extension BaseImageCatalog {
                 ? ["mongosh": .present, "mongo": .absent]
                 : ["mongosh": .unknown, "mongo": .present]
             return catalogInfo("mongo", "ubuntu", os: .ubuntu, .apt,
-                               tools: ToolSets.merge(ToolSets.ubuntu, present: ["mongod"]).merging(shells) { $1 },
+                               tools: ToolSets.merge(ToolSets.ubuntu, present: ["mongod"], unknown: ["python3"])
+                                .merging(shells) { $1 },
                                users: ["mongodb"],
                                basis: "mongo official image: FROM ubuntu plus the MongoDB server packages and gosu")
         }),
@@ -116,7 +117,8 @@ extension BaseImageCatalog {
             guard tag.onlyFlags(["lts", "rc"]), !tag.isAlpine, tag.suiteFamily != .debian else { return nil }
             // From 11.0 the image no longer ships the mysql-named client symlinks.
             let hasMysqlNames = tag.major.map { $0 < 11 }
-            var tools = ToolSets.merge(ToolSets.ubuntu, present: ["mariadb", "mariadb-admin", "healthcheck.sh"])
+            var tools = ToolSets.merge(ToolSets.ubuntu, present: ["mariadb", "mariadb-admin", "healthcheck.sh"],
+                                       unknown: ["python3"])
             for name in ["mysql", "mysqladmin"] {
                 tools[name] = hasMysqlNames.map { $0 ? .present : .absent } ?? (tag.versionIsVariable ? .unknown : .absent)
             }
@@ -132,7 +134,7 @@ extension BaseImageCatalog {
                                    busybox: true, users: ["rabbitmq"], basis: "rabbitmq official image (alpine): " + alpineBasis)
             }
             return catalogInfo("rabbitmq", "ubuntu", os: .ubuntu, .apt,
-                               tools: ToolSets.merge(ToolSets.ubuntu, present: tools, unknown: ["curl", "wget"]),
+                               tools: ToolSets.merge(ToolSets.ubuntu, present: tools, unknown: ["curl", "wget", "python3"]),
                                users: ["rabbitmq"], basis: "rabbitmq official image: FROM ubuntu plus Erlang and RabbitMQ")
         }),
         ("memcached", CatalogFamily { tag, _ in

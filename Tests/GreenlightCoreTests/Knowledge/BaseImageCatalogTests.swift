@@ -216,6 +216,8 @@ struct BaseImageCatalogTests {
         let alpine = try info("ghcr.io/astral-sh/uv:0.5-python3.13-alpine")
         #expect(alpine.os == .alpine)
         #expect(try info("ghcr.io/astral-sh/uv:debian-slim").presence(of: "uv") == .present)
+        #expect(try info("ghcr.io/astral-sh/uv:bookworm").presence(of: "curl") == .present)
+        #expect(try info("ghcr.io/astral-sh/uv:bookworm-slim").presence(of: "curl") == .absent)
     }
 
     @Test func dotnetImages() throws {
