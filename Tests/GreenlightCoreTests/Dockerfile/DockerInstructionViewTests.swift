@@ -70,6 +70,8 @@ struct DockerInstructionViewTests {
         #expect(ports?.map(\.portText) == ["8000", "8001", "${METRICS_PORT}", "9000-9010", "50051"])
         #expect(ports?.map(\.proto) == ["tcp", "udp", "tcp", "tcp", "tcp"])
         #expect(instruction("EXPOSE web").expose?.first?.port == nil)
+        #expect(instruction("EXPOSE 80/").expose?.first?.proto == "tcp")
+        #expect(instruction("EXPOSE 127.0.0.1:8080:80/udp").expose?.map(\.port) == [80])
         #expect(instruction("USER app").expose == nil)
     }
 

@@ -80,6 +80,9 @@ struct ShellWordsTests {
             == [["psql", "-f", "$f"]])
         #expect(ShellWords.commands("while ! pg_isready -h db; do sleep 1; done") == [["pg_isready", "-h", "db"], ["sleep", "1"]])
         #expect(ShellWords.commands("{ echo a; echo b; }") == [["echo", "a"], ["echo", "b"]])
+        #expect(ShellWords.commands("echo done; find . -name '*.pyc' -exec rm {} \\;") == [
+            ["echo", "done"], ["find", ".", "-name", "*.pyc", "-exec", "rm", "{}", ";"],
+        ])
     }
 
     @Test func unbalancedTextYieldsNoCommands() {

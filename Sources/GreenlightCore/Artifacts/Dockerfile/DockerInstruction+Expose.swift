@@ -36,11 +36,15 @@ enum DockerPortSpec {
     static let protocols: Set<String> = ["tcp", "udp", "sctp"]
 
     static func read(_ word: ArraySlice<UInt8>) -> DockerExposedPort {
+        // Like nat.SplitProtoPort: the text after the first `/` up to the next one is the
+        // protocol, and an empty protocol means tcp.
         var portPart = word
         var proto = "tcp"
-        if let slash = word.lastIndex(of: DockerBytes.slash) {
+        if let slash = word.firstIndex(of: DockerBytes.slash) {
             portPart = word[word.startIndex..<slash]
-            proto = DockerBytes.lowercased(DockerBytes.string(word[(slash + 1)...]))
+            let rest = word[(slash + 1)...]
+            let protoBytes = rest[rest.startIndex..<(rest.firstIndex(of: DockerBytes.slash) ?? rest.endIndex)]
+            if !protoBytes.isEmpty { proto = DockerBytes.lowercased(DockerBytes.string(protoBytes)) }
         }
         if let colon = portPart.lastIndex(of: DockerBytes.colon) {
             portPart = portPart[(colon + 1)...]

@@ -17,8 +17,7 @@ enum DockerfileAssembler {
         syntax: String?,
         instructions: [DockerInstruction],
         issues parserIssues: [ParseIssue],
-        comments: [Located<String>],
-        lineCount: Int
+        comments: [Located<String>]
     ) -> Dockerfile {
         var issues = parserIssues
         var stages: [DockerfileStage] = []
@@ -57,7 +56,12 @@ enum DockerfileAssembler {
         } else if stages.isEmpty {
             issues.append(ParseIssue("the Dockerfile has no FROM instruction", at: instructions[0].location))
         }
-        if issues.count > 1 { issues.sort { $0.location < $1.location } }
+        if issues.count > 1 {
+            // Stable order: by location, then in the order the problems were found.
+            issues = issues.enumerated()
+                .sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }
+                .map(\.element)
+        }
         return Dockerfile(
             path: path,
             escape: escape,

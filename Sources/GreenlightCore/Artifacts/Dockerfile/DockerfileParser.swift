@@ -90,8 +90,7 @@ struct DockerfileParser {
             syntax: syntax,
             instructions: instructions,
             issues: issues,
-            comments: comments,
-            lineCount: lineCount
+            comments: comments
         )
     }
 

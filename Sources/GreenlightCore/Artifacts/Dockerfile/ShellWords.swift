@@ -50,9 +50,10 @@ public enum ShellWords {
     /// `function` headers are dropped entirely; redirections (`> file`, `2>&1`, `<<EOF`
     /// with its body) are dropped; leading `NAME=value` words become `assignments`;
     /// wrappers (`sudo -u app`, `exec`, `env -i X=1`, `nohup`, `time`, `timeout 5`,
-    /// `nice -n 5`, `gosu app`, `su-exec app`, `tini --`, `dumb-init --`) and their
-    /// options move to `wrappers`. Builtins such as `set -e`, `cd` and `export` are
-    /// kept as ordinary commands. Empty when a quote or substitution is not closed.
+    /// `nice -n 5`, `gosu app`, `su-exec app`, `tini --`, `dumb-init --`) are removed
+    /// with their options and their names kept in `wrappers`. Builtins such as `set -e`,
+    /// `cd`, `.` and `export` are kept as ordinary commands. Empty when a quote or
+    /// substitution is not closed.
     public static func parseCommands(_ shellText: String) -> [ShellCommand] {
         var lexer = ShellLexer(shellText, operators: true)
         var commands: [ShellCommand] = []
@@ -120,9 +121,7 @@ enum ShellCommandReader {
             wrappers.append(raw[index].text)
             index = end
         }
-        var words = raw[index...].map(\.text)
-        while let last = words.last, last == "}" || last == "fi" || last == "done" { words.removeLast() }
-        return ShellCommand(assignments: assignments, wrappers: wrappers, words: words)
+        return ShellCommand(assignments: assignments, wrappers: wrappers, words: raw[index...].map(\.text))
     }
 
     /// Where the command after the wrapper at `index` starts, or nil when the word is no wrapper.
@@ -132,7 +131,7 @@ enum ShellCommandReader {
         assignments: inout [String]
     ) -> Int? {
         let name = raw[index].text
-        guard let valued = optionsWithValue[name] ?? (name == "tini" || name == "dumb-init" ? [] : nil) else { return nil }
+        guard let valued = optionsWithValue[name] else { return nil }
         var cursor = index + 1
         var found: [String] = []
         while cursor < raw.count {
