@@ -22,7 +22,7 @@ extension RunAnalysis {
     /// Shell keywords that end a construct and run nothing.
     private static let closingKeywords: Set<String> = ["fi", "done", "esac", "}"]
 
-    mutating func execute(_ arguments: ArraySlice<ShellArgument>, command: ShellCommand) {
+    mutating func execute(_ arguments: ArraySlice<ShellArgument>, command: ScriptCommand) {
         var args = arguments
         while let first = args.first?.text, RunAnalysis.prefixKeywords.contains(first) {
             args = args.dropFirst()
@@ -106,7 +106,7 @@ extension RunAnalysis {
     }
 
     /// Runs the handler for `name`; false when the command is not known.
-    private mutating func dispatchKnown(_ name: String, _ args: ArraySlice<ShellArgument>, command: ShellCommand) -> Bool {
+    private mutating func dispatchKnown(_ name: String, _ args: ArraySlice<ShellArgument>, command: ScriptCommand) -> Bool {
         let rest = args.dropFirst()
         switch name {
         case _ where RunAnalysis.inertCommands.contains(name):

@@ -7,7 +7,7 @@ extension RunAnalysis {
         "ensurepip", "site", "platform", "sysconfig", "this", "json.tool", "pip._internal", "certifi", "timeit",
     ]
 
-    mutating func python(_ rest: ArraySlice<ShellArgument>, command: ShellCommand) {
+    mutating func python(_ rest: ArraySlice<ShellArgument>, command: ScriptCommand) {
         var args = rest
         while let option = args.first?.text, option.hasPrefix("-"), option != "-" {
             args = args.dropFirst()
@@ -94,7 +94,7 @@ extension RunAnalysis {
         markUnknown(nil)
     }
 
-    mutating func shell(_ rest: ArraySlice<ShellArgument>, command: ShellCommand) {
+    mutating func shell(_ rest: ArraySlice<ShellArgument>, command: ScriptCommand) {
         let parsed = CommandOptions(rest, short: ["o", "O"], long: ["rcfile", "init-file"])
         if parsed.has("c") {
             // With -c the first operand is the command string, the rest are $0, $1…

@@ -21,7 +21,7 @@ extension RunAnalysis {
         "read-timeout", "limit-rate", "waitretry", "bind-address", "method", "body-data", "referer",
     ]
 
-    mutating func curl(_ rest: ArraySlice<ShellArgument>, command: ShellCommand) {
+    mutating func curl(_ rest: ArraySlice<ShellArgument>, command: ScriptCommand) {
         let parsed = CommandOptions(rest, short: RunAnalysis.curlShortValues, long: RunAnalysis.curlLongValues)
         let urls = parsed.positionals + parsed.values("url")
         let outputs = parsed.values("o", "output")
@@ -42,7 +42,7 @@ extension RunAnalysis {
         for file in parsed.values("D", "dump-header", "c", "cookie-jar") where file.text != "-" { markWritten(file) }
     }
 
-    mutating func wget(_ rest: ArraySlice<ShellArgument>, command: ShellCommand) {
+    mutating func wget(_ rest: ArraySlice<ShellArgument>, command: ScriptCommand) {
         let parsed = CommandOptions(rest, short: RunAnalysis.wgetShortValues, long: RunAnalysis.wgetLongValues)
         if parsed.has("spider") { return }
         for log in parsed.values("o", "output-file", "a", "append-output") { markWritten(log) }

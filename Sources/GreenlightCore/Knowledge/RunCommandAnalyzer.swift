@@ -29,7 +29,7 @@ public enum RunCommandAnalyzer {
     /// Analyses an exec-form RUN (`RUN ["pip", "install", "-r", "requirements.txt"]`):
     /// the arguments are taken literally, with no shell splitting or expansion.
     public static func analyze(arguments: [String], workdir: String) -> RunEffects {
-        var command = ShellCommand()
+        var command = ScriptCommand()
         command.words = arguments.map { ShellWord(parts: [.literal($0)], quoted: true) }
         var analysis = RunAnalysis(workdir: workdir, environment: [:])
         analysis.run(ShellScript(commands: [command], issues: []))
@@ -147,7 +147,7 @@ struct RunAnalysis {
 
     // MARK: Commands
 
-    mutating func handle(_ command: ShellCommand) {
+    mutating func handle(_ command: ScriptCommand) {
         for redirect in command.redirects where redirect.writesFile {
             guard let target = redirect.target else { continue }
             let argument = expand(target)

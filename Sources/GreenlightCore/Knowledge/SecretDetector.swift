@@ -2,11 +2,11 @@
 /// that hold secrets. Shared by `hardcoded-secret` and the live probes.
 public enum SecretDetector {
     /// Known credential formats: a prefix, a minimum length of the remainder and its alphabet.
-    struct Format {
+    struct Format: Sendable {
         let name: String
         let prefix: String
         let minimumTail: Int
-        let alphabet: (Character) -> Bool
+        let alphabet: @Sendable (Character) -> Bool
     }
 
     static func token(_ character: Character) -> Bool {

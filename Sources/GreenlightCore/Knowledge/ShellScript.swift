@@ -2,13 +2,13 @@
 /// Built by `ShellScriptSplitter`; kept separate from the Dockerfile parser's own word
 /// splitting because the analyser needs quoting and expansions preserved per word.
 struct ShellScript: Sendable {
-    var commands: [ShellCommand] = []
+    var commands: [ScriptCommand] = []
     /// Problems met while splitting, with the byte offset into the text where they start.
     var issues: [(message: String, offset: Int)] = []
 }
 
 /// One simple command: words, redirections, and how it is connected to its neighbours.
-struct ShellCommand: Sendable {
+struct ScriptCommand: Sendable {
     var words: [ShellWord] = []
     var redirects: [ShellRedirect] = []
     /// Its standard input is the previous command's output (`a | b`).

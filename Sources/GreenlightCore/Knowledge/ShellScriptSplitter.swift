@@ -6,7 +6,7 @@ struct ShellScriptSplitter {
     let bytes: [UInt8]
     var index = 0
     var script = ShellScript()
-    var command = ShellCommand()
+    var command = ScriptCommand()
     var commandStart: Int?
     var word = ShellWord()
     var literal: [UInt8] = []
@@ -156,7 +156,7 @@ struct ShellScriptSplitter {
             script.commands.append(command)
         }
         nextReadsPipe = false
-        command = ShellCommand()
+        command = ScriptCommand()
         commandStart = nil
     }
 }

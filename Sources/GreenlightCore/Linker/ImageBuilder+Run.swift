@@ -54,7 +54,7 @@ extension ImageBuilder {
         }
 
         for generator in effects.generators {
-            image.generators.append(GeneratorRun(description: generator.description, outputDirectories: generator.outputDirectories, location: location))
+            image.generators.append(GeneratorRun(description: generator.tool.rawValue, outputDirectories: generator.outputDirectories, location: location))
         }
         var generatorScripts: Set<String> = []
         for script in effects.scriptsRun {
@@ -67,7 +67,7 @@ extension ImageBuilder {
             let scriptDirectory = PathUtilities.dirname(script)
             for generator in found {
                 let outputs = generator.outputDirectories.map { PathUtilities.join(image.workdir, PathUtilities.relative($0, to: scriptDirectory) ?? $0) }
-                image.generators.append(GeneratorRun(description: "\(PathUtilities.basename(script)) runs \(generator.description)",
+                image.generators.append(GeneratorRun(description: "\(PathUtilities.basename(script)) runs \(generator.tool.rawValue)",
                                                      outputDirectories: outputs + [scriptDirectory], location: location))
             }
         }

@@ -1,7 +1,7 @@
 /// What one health-check command does: which program it runs, and which protocol
 /// and port it talks to, read from the command's arguments.
 public struct HealthProbe: Hashable, Sendable {
-    public enum Protocol: String, Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable {
         case http
         case grpc
         case tcp
@@ -13,7 +13,7 @@ public struct HealthProbe: Hashable, Sendable {
     public var program: String
     /// Its name without a directory (`grpc_health_probe`).
     public var tool: String
-    public var protocolKind: Protocol
+    public var protocolKind: Kind
     public var host: String?
     public var port: Int?
     /// HTTP path, for HTTP probes.
