@@ -26,9 +26,14 @@ public struct CheckEngine: Sendable {
         return evaluate(project)
     }
 
+    /// Runs one rule; generic so the existential rule type is opened once, here.
+    static func run<R: Rule>(_ rule: R.Type, on project: Project) -> [Finding] {
+        R().check(project)
+    }
+
     /// Runs the rules over an already built model.
     public func evaluate(_ project: Project) -> CheckResult {
-        let raw = Parallel.map(rules, minimumBatch: 1) { rule in rule.init().check(project) }.flatMap { $0 }
+        let raw = Parallel.map(rules, minimumBatch: 1) { rule in CheckEngine.run(rule, on: project) }.flatMap { $0 }
         var findings: [Finding] = []
         var suppressed = 0
         for var finding in raw {
@@ -64,7 +69,7 @@ public struct CheckEngine: Sendable {
             notes: findings.count { $0.severity == .note },
             services: project.services.count,
             files: project.fileCount)
-        let report = Report(findings: findings, summary: summary, rules: rules.map(\.description), sources: project.sources)
+        let report = Report(findings: findings, summary: summary, rules: rules.map { $0.description }, sources: project.sources)
         return CheckResult(project: project, report: report, fingerprints: fingerprints,
                            suppressedCount: suppressed, baselineCount: baselined)
     }

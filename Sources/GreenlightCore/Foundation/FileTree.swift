@@ -49,9 +49,13 @@ public struct DiskFileTree: FileTree {
     }
 
     public func read(_ path: String) -> [UInt8]? {
-        guard let handle = FileHandle(forReadingAtPath: url(path).path) else { return nil }
-        defer { try? handle.close() }
-        guard let data = try? handle.readToEnd() else { return nil }
+        // `FileManager.contents` returns empty data for an empty file (an `__init__.py`),
+        // where `FileHandle.readToEnd` returns nil.
+        let full = url(path).path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let data = FileManager.default.contents(atPath: full)
+        else { return nil }
         return [UInt8](data)
     }
 

@@ -14,7 +14,7 @@ struct ComposeLinker {
         project.services.map(link)
     }
 
-    private func link(_ compose: ComposeService) -> Service {
+    func link(_ compose: ComposeService) -> Service {
         var service = Service(name: compose.name, target: .compose(file: file), location: compose.location)
         let override = configuration.services[compose.name]
         service.image = compose.image

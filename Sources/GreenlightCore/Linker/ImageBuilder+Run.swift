@@ -127,13 +127,12 @@ extension ImageBuilder {
                 continue
             }
             for requirement in requirements.requirements {
-                guard let name = requirement.normalizedName else { continue }
-                image.pythonDistributions?[name] = requirement.location
+                image.pythonDistributions?[requirement.normalizedName] = requirement.location
             }
             for include in requirements.includes {
-                pending.append(PathUtilities.join(PathUtilities.dirname(path), include.value))
+                pending.append(include.resolvedPath ?? PathUtilities.join(PathUtilities.dirname(path), include.path))
             }
-            if requirements.requirements.contains(where: { $0.normalizedName == nil }) {
+            if !requirements.unnamedRequirements.isEmpty {
                 // A URL or local path requirement installs something Greenlight cannot name.
                 image.pythonDistributions = nil
             }
@@ -149,11 +148,10 @@ extension ImageBuilder {
             image.pythonDistributions = nil
             return
         }
-        for requirement in project.requirements {
-            guard let name = requirement.normalizedName else { continue }
-            image.pythonDistributions?[name] = requirement.location
+        for requirement in project.dependencies {
+            image.pythonDistributions?[requirement.normalizedName] = requirement.location
         }
-        if let name = project.name { image.pythonDistributions?[PythonDistributions.normalize(name)] = location }
+        if let name = project.name { image.pythonDistributions?[PythonDistributions.normalize(name.value)] = location }
         image.requirementFiles.append(Located(sourcePath, at: location))
     }
 

@@ -15,14 +15,31 @@ public struct CodeEnvRead: Hashable, Sendable {
     /// settings field without default) rather than getting None.
     public var raisesWhenMissing: Bool
     public var defaultValue: String?
+    /// Other names that satisfy the read (pydantic aliases), and whether names match
+    /// case-insensitively (pydantic settings do).
+    public var alternativeNames: [String]
+    public var caseInsensitive: Bool
     public var location: SourceLocation
 
-    public init(name: String, hasDefault: Bool, raisesWhenMissing: Bool, defaultValue: String?, location: SourceLocation) {
+    public init(name: String, hasDefault: Bool, raisesWhenMissing: Bool, defaultValue: String?,
+                alternativeNames: [String] = [], caseInsensitive: Bool = false, location: SourceLocation) {
         self.name = name
         self.hasDefault = hasDefault
         self.raisesWhenMissing = raisesWhenMissing
         self.defaultValue = defaultValue
+        self.alternativeNames = alternativeNames
+        self.caseInsensitive = caseInsensitive
         self.location = location
+    }
+
+    /// Whether a variable set under `names` satisfies this read.
+    public func isSatisfied(by names: Set<String>) -> Bool {
+        let wanted = [name] + alternativeNames
+        if caseInsensitive {
+            let upper = Set(names.map { $0.uppercased() })
+            return wanted.contains { upper.contains($0.uppercased()) }
+        }
+        return wanted.contains { names.contains($0) }
     }
 }
 

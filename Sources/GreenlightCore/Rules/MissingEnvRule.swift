@@ -84,7 +84,7 @@ public struct MissingEnvRule: Rule {
             let provided = Set(service.environment.map(\.name))
             let dotenvPath = PathUtilities.join(PathUtilities.dirname(composeFile), ".env")
             var seen: Set<String> = []
-            for read in code.envReads where !read.hasDefault && !provided.contains(read.name) {
+            for read in code.envReads where !read.hasDefault && !read.isSatisfied(by: provided) {
                 guard seen.insert(read.name).inserted else { continue }
                 var message = "\(service.name) reads \(read.name) at \(read.location) without a default, but "
                 message += "neither its compose environment, its env_file nor the image's ENV sets it"

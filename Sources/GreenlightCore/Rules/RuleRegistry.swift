@@ -21,9 +21,9 @@ public enum RuleRegistry {
         ParseErrorRule.self,
     ]
 
-    public static var descriptions: [RuleDescription] { all.map(\.description) }
+    public static var descriptions: [RuleDescription] { all.map { $0.description } }
 
-    public static var ids: [String] { all.map(\.description.id) }
+    public static var ids: [String] { all.map { $0.description.id } }
 
     public static func rule(id: String) -> (any Rule.Type)? {
         all.first { $0.description.id == id }

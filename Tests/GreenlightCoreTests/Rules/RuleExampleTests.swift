@@ -9,7 +9,7 @@ import Testing
 struct RuleExampleTests {
     static let rules: [any Rule.Type] = RuleRegistry.all
 
-    @Test("triggering examples report exactly at the markers", arguments: rules.map(\.description.id))
+    @Test("triggering examples report exactly at the markers", arguments: rules.map { $0.description.id })
     func triggering(id: String) throws {
         let rule = try #require(RuleRegistry.rule(id: id))
         #expect(!rule.description.triggeringExamples.isEmpty, "\(id) has no triggering example")
@@ -28,7 +28,7 @@ struct RuleExampleTests {
         }
     }
 
-    @Test("non-triggering examples report nothing", arguments: rules.map(\.description.id))
+    @Test("non-triggering examples report nothing", arguments: rules.map { $0.description.id })
     func nonTriggering(id: String) throws {
         let rule = try #require(RuleRegistry.rule(id: id))
         #expect(!rule.description.nonTriggeringExamples.isEmpty, "\(id) has no non-triggering example")
@@ -40,7 +40,7 @@ struct RuleExampleTests {
         }
     }
 
-    @Test("an ignore comment before each marker silences the finding", arguments: rules.map(\.description.id))
+    @Test("an ignore comment before each marker silences the finding", arguments: rules.map { $0.description.id })
     func suppressed(id: String) throws {
         let rule = try #require(RuleRegistry.rule(id: id))
         for (index, example) in rule.description.triggeringExamples.enumerated() {
@@ -131,6 +131,6 @@ enum ExampleRunner {
         let result = engine.run(tree)
         if applySuppressions { return result.report.findings }
         let project = result.project
-        return rule.init().check(project).filter { $0.ruleID == rule.description.id }
+        return CheckEngine.run(rule, on: project).filter { $0.ruleID == rule.description.id }
     }
 }

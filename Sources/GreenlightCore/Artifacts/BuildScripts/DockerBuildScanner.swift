@@ -14,7 +14,7 @@ public enum DockerBuildScanner {
         case .shell:
             let directory = PathUtilities.dirname(source.path)
             let state = ShellState(cwd: "", scriptDirectory: directory)
-            return scanShell(ShellFragment(wholeFile: source), state: state, source: source)
+            return scanShell(BuildShellFragment(wholeFile: source), state: state, source: source)
         case .makefile:
             return MakefileBuildScanner.scan(source)
         case .justfile:
@@ -25,8 +25,8 @@ public enum DockerBuildScanner {
     }
 
     /// Tokenizes and walks one fragment of shell text.
-    static func scanShell(_ fragment: ShellFragment, state: ShellState, source: SourceText) -> DockerBuildScan {
-        let lexer = ShellLexer.tokenize(fragment.bytes)
+    static func scanShell(_ fragment: BuildShellFragment, state: ShellState, source: SourceText) -> DockerBuildScan {
+        let lexer = BuildShellLexer.tokenize(fragment.bytes)
         var walker = ShellWalker(state: state)
         walker.walk(lexer.tokens)
         var scan = DockerBuildScan()

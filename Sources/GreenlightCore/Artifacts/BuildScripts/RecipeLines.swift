@@ -29,7 +29,7 @@ enum RecipeLines {
     /// from the first, and make's `$$` becomes `$` when `unescapeDollars`.
     static func fragment(
         _ source: SourceText, _ ranges: [Range<Int>], stripLeadingWhitespace: Bool, unescapeDollars: Bool
-    ) -> ShellFragment {
+    ) -> BuildShellFragment {
         var bytes: [UInt8] = []
         var origins: [Int] = []
         for (number, range) in ranges.enumerated() {
@@ -62,7 +62,7 @@ enum RecipeLines {
                 origins.append(range.upperBound)
             }
         }
-        return ShellFragment(bytes: bytes, origins: origins)
+        return BuildShellFragment(bytes: bytes, origins: origins)
     }
 }
 

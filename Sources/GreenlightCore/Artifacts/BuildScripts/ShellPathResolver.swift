@@ -42,7 +42,7 @@ enum ShellPathResolver {
                 index += 1
                 continue
             }
-            let end = ShellLexer.expansionEnd(bytes, from: index)
+            let end = BuildShellLexer.expansionEnd(bytes, from: index)
             if end.unterminated { return nil }
             let raw = Array(bytes[index..<end.index])
             if raw.count == 1 {
@@ -66,10 +66,10 @@ enum ShellPathResolver {
         var name: String?
         if raw.count > 3, raw[1] == UInt8(ascii: "{"), raw.last == UInt8(ascii: "}") {
             let inner = raw[2..<(raw.count - 1)]
-            if let first = inner.first, ShellLexer.isNameStart(first), inner.allSatisfy(ShellLexer.isNameByte) {
+            if let first = inner.first, BuildShellLexer.isNameStart(first), inner.allSatisfy(BuildShellLexer.isNameByte) {
                 name = String(decoding: inner, as: UTF8.self)
             }
-        } else if raw.count > 1, ShellLexer.isNameStart(raw[1]) {
+        } else if raw.count > 1, BuildShellLexer.isNameStart(raw[1]) {
             name = String(decoding: raw.dropFirst(), as: UTF8.self)
         }
         if let name {

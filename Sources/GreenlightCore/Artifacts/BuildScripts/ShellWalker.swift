@@ -24,17 +24,17 @@ struct ShellWalker {
     private(set) var state: ShellState
     private var blocks: [Block] = []
     private var directoryStack: [String?] = []
-    private var words: [ShellWord] = []
+    private var words: [BuildShellWord] = []
     private var pendingFunction = false
     private var functionHeader = false
     private var skippedParens = 0
-    private(set) var commands: [(words: [ShellWord], state: ShellState)] = []
+    private(set) var commands: [(words: [BuildShellWord], state: ShellState)] = []
 
     init(state: ShellState) {
         self.state = state
     }
 
-    mutating func walk(_ tokens: [ShellToken]) {
+    mutating func walk(_ tokens: [BuildShellToken]) {
         for token in tokens {
             if skippedParens > 0 {
                 if case .op(.openParen, _) = token { skippedParens += 1 }
@@ -149,7 +149,7 @@ struct ShellWalker {
         for name in block.dirtyVariables { state.variables[name] = nil }
     }
 
-    private mutating func handle(_ command: [ShellWord]) {
+    private mutating func handle(_ command: [BuildShellWord]) {
         let assignments = command.prefix { ShellWalker.assignment($0) != nil }
         if assignments.count == command.count {
             for word in command { assign(word) }
@@ -187,7 +187,7 @@ struct ShellWalker {
         commands.append((command, state))
     }
 
-    private mutating func changeDirectory(_ arguments: [ShellWord]) {
+    private mutating func changeDirectory(_ arguments: [BuildShellWord]) {
         let operands = arguments.filter { !["-L", "-P", "-e", "-@", "--"].contains($0.text) }
         guard let target = operands.first, target.text != "-" else {
             state.cwd = nil
@@ -196,17 +196,17 @@ struct ShellWalker {
         state.cwd = ShellPathResolver.resolvePath(target.text, state: state)
     }
 
-    private mutating func assign(_ word: ShellWord) {
+    private mutating func assign(_ word: BuildShellWord) {
         guard let (name, value) = ShellWalker.assignment(word) else { return }
         let expanded = ShellPathResolver.expand(value, state: state)
         state.variables[name] = expanded
     }
 
     /// `NAME=value` split into its parts.
-    static func assignment(_ word: ShellWord) -> (String, String)? {
+    static func assignment(_ word: BuildShellWord) -> (String, String)? {
         let bytes = Array(word.text.utf8)
         guard let equals = bytes.firstIndex(of: UInt8(ascii: "=")), equals > 0,
-              ShellLexer.isNameStart(bytes[0]), bytes[..<equals].allSatisfy(ShellLexer.isNameByte) else { return nil }
+              BuildShellLexer.isNameStart(bytes[0]), bytes[..<equals].allSatisfy(BuildShellLexer.isNameByte) else { return nil }
         return (String(decoding: bytes[..<equals], as: UTF8.self), String(decoding: bytes[(equals + 1)...], as: UTF8.self))
     }
 }

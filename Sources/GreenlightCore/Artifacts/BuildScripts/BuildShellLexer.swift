@@ -1,6 +1,6 @@
 /// One shell word after quote removal. Expansions (`$VAR`, `${VAR}`,
 /// `$(cmd)`, backticks) are kept as written, since their values are unknown.
-struct ShellWord: Equatable {
+struct BuildShellWord: Equatable {
     var text: String
     /// Fragment offset of the first byte.
     var start: Int
@@ -15,27 +15,27 @@ struct ShellWord: Equatable {
     /// which the shell may split into several arguments.
     var isBareExpansion: Bool {
         hasUnquotedExpansion && !isQuoted && text.utf8.first == UInt8(ascii: "$")
-            && ShellLexer.isSingleExpansion(Array(text.utf8))
+            && BuildShellLexer.isSingleExpansion(Array(text.utf8))
     }
 }
 
-enum ShellOperator: Equatable {
+enum BuildShellOperator: Equatable {
     case and, or, semicolon, doubleSemicolon, pipe, background, openParen, closeParen
 }
 
-enum ShellToken: Equatable {
-    case word(ShellWord)
-    case op(ShellOperator, Int)
+enum BuildShellToken: Equatable {
+    case word(BuildShellWord)
+    case op(BuildShellOperator, Int)
     case newline(Int)
 }
 
 /// Splits shell text into words and control operators. Redirections and
 /// their targets are dropped, here-document bodies are skipped, comments
 /// are removed, and `\`-newline continuations are joined.
-struct ShellLexer {
+struct BuildShellLexer {
     private let bytes: [UInt8]
     private var index = 0
-    private(set) var tokens: [ShellToken] = []
+    private(set) var tokens: [BuildShellToken] = []
     /// Unterminated quotes or substitutions, at fragment offsets.
     private(set) var problems: [(message: String, offset: Int)] = []
     private var pendingHeredocs: [(delimiter: String, stripTabs: Bool)] = []
@@ -44,8 +44,8 @@ struct ShellLexer {
         self.bytes = bytes
     }
 
-    static func tokenize(_ bytes: [UInt8]) -> ShellLexer {
-        var lexer = ShellLexer(bytes)
+    static func tokenize(_ bytes: [UInt8]) -> BuildShellLexer {
+        var lexer = BuildShellLexer(bytes)
         lexer.run()
         return lexer
     }
@@ -177,8 +177,8 @@ struct ShellLexer {
         pendingHeredocs = []
     }
 
-    private mutating func readWord() -> ShellWord {
-        var word = ShellWord(text: "", start: index, hasExpansion: false, hasUnquotedExpansion: false, isQuoted: false)
+    private mutating func readWord() -> BuildShellWord {
+        var word = BuildShellWord(text: "", start: index, hasExpansion: false, hasUnquotedExpansion: false, isQuoted: false)
         var text: [UInt8] = []
         while index < bytes.count {
             let byte = bytes[index]
@@ -216,7 +216,7 @@ struct ShellLexer {
         return word
     }
 
-    private mutating func doubleQuoted(into text: inout [UInt8], word: inout ShellWord) {
+    private mutating func doubleQuoted(into text: inout [UInt8], word: inout BuildShellWord) {
         let open = index
         index += 1
         while index < bytes.count {
@@ -250,7 +250,7 @@ struct ShellLexer {
     /// Copies an expansion at the cursor verbatim. Returns false for a lone `$`.
     private mutating func expansion(into text: inout [UInt8]) -> Bool {
         let start = index
-        let end = ShellLexer.expansionEnd(bytes, from: index)
+        let end = BuildShellLexer.expansionEnd(bytes, from: index)
         if end.unterminated { problems.append(("unterminated substitution", start)) }
         text.append(contentsOf: bytes[start..<end.index])
         index = end.index
