@@ -10,7 +10,7 @@ extension PythonModuleAnalyzer {
     /// Recognises a compound statement header; nil for a simple statement line.
     mutating func compoundHeader(_ start: Int, _ end: Int, previous: PythonBlock?) -> Header? {
         let first = code[start]
-        guard first.kind == .name else { return nil }
+        guard first.kind == .name, PythonKeywords.mayBeKeyword(first, in: bytes) else { return nil }
         var keywordIndex = start
         var word = first.text(in: bytes)
         if word == "async", start + 1 < end, code[start + 1].kind == .name {
@@ -142,7 +142,9 @@ extension PythonModuleAnalyzer {
         let name = nameIndex < headerEnd && code[nameIndex].kind == .name ? code[nameIndex].text(in: bytes) : ""
         let decorators = pendingDecorators
         let isStartup = PythonCallTables.startupFunctionNames.contains(name)
-            || decorators.contains(where: { $0.contains("startup") || $0.contains("on_event") || $0.contains("lifespan") })
+            || decorators.contains(where: {
+                $0.contains("startup", in: bytes) || $0.contains("on_event", in: bytes) || $0.contains("lifespan", in: bytes)
+            })
         scanCalls(in: code, keywordIndex, headerEnd)
         var block = PythonBlock(.function(name: name, isStartup: isStartup))
         block.parameters = parameterNames(nameIndex + 1, headerEnd)

@@ -10,7 +10,8 @@ struct PythonModuleAnalyzer {
     var blocks: [PythonBlock] = []
     var pendingBlock: PythonBlock?
     var previousSibling: PythonBlock?
-    var pendingDecorators: [String] = []
+    /// Decorator lines waiting for their `def`, each as one span of the file.
+    var pendingDecorators: [PythonToken] = []
     /// For each `try:` seen, whether one of its handlers catches ImportError.
     var tryCatchesImport: [Bool] = []
     /// For each recorded import, the enclosing `try:` ids (decided when the handlers are seen).
@@ -20,10 +21,10 @@ struct PythonModuleAnalyzer {
 
     /// Local name → dotted name it stands for (`np` → `numpy`, `getenv` → `os.getenv`).
     var aliases: [String: String] = [:]
-    /// Local name → the import that bound it, for cross-module lookups.
-    var importReferences: [String: PythonNameReference] = [:]
+    /// Which names may be import aliases, to skip most call sites without a dictionary lookup.
+    var aliasFilter = PythonNameFilter()
     var starModules: [String] = []
-    var moduleBindings: [String: [PythonModuleBinding]] = [:]
+    var moduleBindings: [String: PythonModuleBinding] = [:]
     /// The current function's locals (outer functions' locals included).
     var locals: [String: PythonLocalBinding] = [:]
     var settingsClasses: [String: PythonSettingsClass] = [:]
@@ -33,13 +34,11 @@ struct PythonModuleAnalyzer {
     /// Plain-name calls to ignore while scanning: local definitions shadow library names.
     var definedFunctions: Set<String> = []
 
+    /// `tokens` must not contain comments.
     init(source: SourceText, tokens: [PythonToken]) {
         self.source = source
         self.bytes = source.bytes
-        var code: [PythonToken] = []
-        code.reserveCapacity(tokens.count)
-        for token in tokens where token.kind != .comment { code.append(token) }
-        self.code = code
+        self.code = tokens
         self.facts = PythonModuleFacts(path: source.path)
     }
 
@@ -143,7 +142,9 @@ struct PythonModuleAnalyzer {
             pendingBlock = nil
         }
         if code[start].isOp(UInt8(ascii: "@"), in: bytes) {
-            pendingDecorators.append(String(decoding: bytes[code[start].start..<code[end - 1].end], as: UTF8.self))
+            pendingDecorators.append(PythonToken(
+                kind: .op, start: code[start].start, end: code[end - 1].end, line: code[start].line, column: code[start].column
+            ))
             scanCalls(in: code, start + 1, end)
             return
         }
@@ -200,7 +201,10 @@ struct PythonModuleAnalyzer {
                 }
                 return
             }
-            if PythonModuleAnalyzer.statementKeywords.contains(first.text(in: bytes)) { return }
+            if PythonKeywords.mayBeKeyword(first, in: bytes),
+               PythonModuleAnalyzer.statementKeywords.contains(first.text(in: bytes)) {
+                return
+            }
         }
         if let innermost = blocks.last, innermost.settings != nil {
             settingsClassStatement(start, end)

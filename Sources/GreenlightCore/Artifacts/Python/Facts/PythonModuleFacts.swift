@@ -20,8 +20,9 @@ public struct PythonModuleFacts: Sendable {
     public var topLevelNames: Set<String> = []
     /// True when a `from x import *` may bind further names.
     public var hasStarImport = false
-    /// Module-level names (and `settings.field` paths) whose value the module decides,
-    /// so other modules importing them can be resolved.
+    /// Module-level names assigned in this module (and `settings.field` paths of its
+    /// settings objects) with what is known of their value, so other modules importing
+    /// them can be resolved. Names bound by imports are followed with `importedBinding(of:)`.
     public var exports: [String: PythonBinding] = [:]
     /// True when the module has an `if __name__ == "__main__":` block.
     public var definesMain = false
@@ -39,7 +40,7 @@ public struct PythonModuleFacts: Sendable {
 
     /// Reads one file. Never traps; syntax problems are in `issues`.
     public static func analyze(_ source: SourceText) -> PythonModuleFacts {
-        let stream = PythonTokenizer.tokenize(source)
+        let stream = PythonTokenizer.tokenize(source, keepingComments: false)
         var analyzer = PythonModuleAnalyzer(source: source, tokens: stream.tokens)
         analyzer.facts.issues = stream.issues
         analyzer.run()
