@@ -15,6 +15,9 @@ struct PythonModuleFactsTests {
         #expect(facts.appObjects == ["app": .fastapi])
         #expect(facts.definesMain)
         #expect(facts.mainGuardLocation?.line == 41)
+        #expect(facts.mainGuardLines == 41...42)
+        #expect(facts.isInMainGuard(SourceLocation(file: "app/main.py", line: 42)))
+        #expect(!facts.isInMainGuard(SourceLocation(file: "app/main.py", line: 40)))
 
         let reads = facts.envReads.map { "\($0.name) default=\($0.defaultValue ?? "-") raises=\($0.raisesWhenMissing)" }
         #expect(reads == ["DATABASE_URL default=- raises=true", "CORS_ORIGINS default=* raises=false", "PORT default=8000 raises=false"])
@@ -215,6 +218,25 @@ struct PythonModuleFactsTests {
             "BY_CONSTANT false nil true",
         ])
         #expect(facts.envReads.first?.location == SourceLocation(file: "app/main.py", line: 6, column: 5))
+    }
+
+    @Test func handledAndConvertedReads() {
+        let facts = analyze("""
+        import os
+        try:
+            token = os.environ["API_TOKEN"]
+        except KeyError:
+            token = None
+        try:
+            secret = os.environ["SECRET"]
+        except ValueError:
+            secret = ""
+        workers = int(os.getenv("WORKERS"))
+        timeout = float(os.environ.get("TIMEOUT") or 30)
+        label = str(os.getenv("LABEL"))
+        """)
+        let described = facts.envReads.map { "\($0.name):\($0.raisesWhenMissing)" }
+        #expect(described == ["API_TOKEN:false", "SECRET:true", "WORKERS:true", "TIMEOUT:false", "LABEL:false"])
     }
 
     @Test func localFunctionNamedGetenvIsNotAnEnvironmentRead() {

@@ -100,6 +100,11 @@ struct PythonProgramTests {
         #expect(program.listens.first?.port == .env(name: "PORT", default: "8000"))
         #expect(program.listens.first?.host == .literal("0.0.0.0"))
         #expect(program.facts["app.main"]?.listens.first?.port == .unknown)
+        // Loaded by a server (`uvicorn app.main:app`) the main guard never runs.
+        let imported = PythonProgram.walk(entryModules: ["app.main"], resolve: resolver.resolve)
+        #expect(imported.listens.isEmpty)
+        #expect(imported.facts["app.main"]?.listens.count == 1)
+        #expect(imported.facts["app.main"]?.mainGuardLines == 11...12)
     }
 
     @Test func appKindFollowsReExports() {

@@ -83,7 +83,7 @@ extension PythonModuleAnalyzer {
         switch action {
         case .env(let name):
             let call = parser.parseCall(callee: callee)
-            envCall(name, call, tokens: tokens, after: parser.index, end: end, location: location)
+            envCall(name, call, tokens: tokens, chainStart: chainStart, after: parser.index, end: end, location: location)
         case .dotenv:
             facts.dotenvLoads.append(location)
         case .known(let name):
@@ -139,7 +139,8 @@ extension PythonModuleAnalyzer {
     // MARK: - Environment reads
 
     private mutating func envCall(
-        _ name: String, _ call: PythonCallExpression, tokens: [PythonToken], after: Int, end: Int, location: SourceLocation
+        _ name: String, _ call: PythonCallExpression, tokens: [PythonToken], chainStart: Int, after: Int, end: Int,
+        location: SourceLocation
     ) {
         guard let keyExpression = call.argument(name == "decouple.config" ? "option" : "key", position: 0),
               let key = literalString(keyExpression, locals: locals), !key.isEmpty
@@ -149,10 +150,31 @@ extension PythonModuleAnalyzer {
             var parser = PythonExpressionParser(tokens: tokens, source: source, start: after + 1, limit: end)
             fallback = defaultText(parser.parseExpression())
         }
-        facts.envReads.append(PythonEnvRead(
+        // `int(os.getenv("PORT"))` fails on None just as a missing key would.
+        let converted = isConvertedByBuiltin(tokens, chainStart: chainStart)
+        recordEnvRead(PythonEnvRead(
             name: key, hasDefault: fallback.present, defaultValue: fallback.text,
-            raisesWhenMissing: name == "decouple.config" && !fallback.present, location: location
+            raisesWhenMissing: !fallback.present && (name == "decouple.config" || converted), location: location
         ))
+    }
+
+    /// True when the call is the whole argument of `int(...)` or `float(...)`.
+    private func isConvertedByBuiltin(_ tokens: [PythonToken], chainStart: Int) -> Bool {
+        guard chainStart >= 2, tokens[chainStart - 1].isOp(PythonByte.openParen, in: bytes) else { return false }
+        let function = tokens[chainStart - 2]
+        guard function.isWord("int", in: bytes) || function.isWord("float", in: bytes) else { return false }
+        if chainStart >= 3, tokens[chainStart - 3].isOp(PythonByte.dot, in: bytes) { return false }
+        return aliases[function.text(in: bytes)] == nil
+    }
+
+    /// Records a read; one that raises is remembered with its `try:` blocks so a
+    /// handler catching KeyError can clear it when the module is finished.
+    private mutating func recordEnvRead(_ read: PythonEnvRead) {
+        if read.raisesWhenMissing {
+            let tries = enclosingTryIDs
+            if !tries.isEmpty { envReadTryIDs.append((facts.envReads.count, tries)) }
+        }
+        facts.envReads.append(read)
     }
 
     private mutating func environSubscript(
@@ -168,7 +190,7 @@ extension PythonModuleAnalyzer {
             if op == "=" || (op.hasSuffix("=") && !["==", "<=", ">=", "!="].contains(op)) { return }
         }
         guard let key = literalString(keyExpression, locals: locals), !key.isEmpty else { return }
-        facts.envReads.append(PythonEnvRead(name: key, hasDefault: false, raisesWhenMissing: true, location: location))
+        recordEnvRead(PythonEnvRead(name: key, hasDefault: false, raisesWhenMissing: true, location: location))
     }
 
     /// Whether a default argument is present (`None` counts as absent) and its literal text.

@@ -9,6 +9,11 @@ extension PythonModuleAnalyzer {
                 facts.imports[index].isConditionalWhenMain = true
             }
         }
+        for entry in envReadTryIDs where entry.read < facts.envReads.count {
+            if entry.tries.contains(where: { $0 < tryCatchesKeyError.count && tryCatchesKeyError[$0] }) {
+                facts.envReads[entry.read].raisesWhenMissing = false
+            }
+        }
         facts.pb2Imports = PythonModuleAnalyzer.pb2Imports(in: facts.imports)
         facts.topLevelNames.formUnion(moduleBindings.keys)
         for pending in pendingListens { facts.listens.append(listen(from: pending)) }

@@ -14,6 +14,10 @@ struct PythonModuleAnalyzer {
     var pendingDecorators: [PythonToken] = []
     /// For each `try:` seen, whether one of its handlers catches ImportError.
     var tryCatchesImport: [Bool] = []
+    /// For each `try:` seen, whether one of its handlers catches KeyError.
+    var tryCatchesKeyError: [Bool] = []
+    /// For each env read that raises when missing, the enclosing `try:` ids.
+    var envReadTryIDs: [(read: Int, tries: [Int])] = []
     /// For each recorded import, the enclosing `try:` ids (decided when the handlers are seen).
     var importTryIDs: [[Int]] = []
     /// Conditionality of each import when the module runs as `__main__`, before try handling.
@@ -31,6 +35,8 @@ struct PythonModuleAnalyzer {
     /// Module-level functions returning an instance of a settings class.
     var settingsGetters: [String: String] = [:]
     var pendingListens: [PythonPendingListen] = []
+    /// The line of the last token of the last logical line read.
+    var lastLine = 1
     /// Plain-name calls to ignore while scanning: local definitions shadow library names.
     var definedFunctions: Set<String> = []
 
@@ -94,6 +100,10 @@ struct PythonModuleAnalyzer {
 
     mutating func closeBlock() {
         guard let block = blocks.popLast() else { return }
+        if blocks.isEmpty, case .ifBranch(_, true) = block.kind, let start = facts.mainGuardLocation?.line,
+           facts.mainGuardLines == nil {
+            facts.mainGuardLines = start...max(start, lastLine)
+        }
         if let saved = block.savedLocals { locals = saved }
         if let settings = block.settings { finishSettingsClass(settings) }
         previousSibling = block
@@ -105,6 +115,14 @@ struct PythonModuleAnalyzer {
     }
 
     // MARK: - Context
+
+    /// The ids of the `try:` bodies enclosing the current statement.
+    var enclosingTryIDs: [Int] {
+        blocks.compactMap { block in
+            if case .tryBody(let id) = block.kind { return id }
+            return nil
+        }
+    }
 
     /// True outside any function or class body (if/try/loop blocks at module level count as module level).
     var isModuleScope: Bool {
@@ -135,6 +153,7 @@ struct PythonModuleAnalyzer {
 
     private mutating func processLine(_ start: Int, _ end: Int) {
         guard start < end else { return }
+        lastLine = code[end - 1].line
         let previous = previousSibling
         previousSibling = nil
         if pendingBlock != nil {

@@ -27,6 +27,14 @@ public struct PythonModuleFacts: Sendable {
     /// True when the module has an `if __name__ == "__main__":` block.
     public var definesMain = false
     public var mainGuardLocation: SourceLocation?
+    /// The lines of the `if __name__ == "__main__":` block. What happens there (a
+    /// `uvicorn.run(...)`, an env read) only happens when the module runs as a script.
+    public var mainGuardLines: ClosedRange<Int>?
+
+    /// True when `location` is inside the module's `if __name__ == "__main__":` block.
+    public func isInMainGuard(_ location: SourceLocation) -> Bool {
+        mainGuardLines?.contains(location.line) ?? false
+    }
     /// Calls to `load_dotenv()`, which may supply variables from a `.env` file.
     public var dotenvLoads: [SourceLocation] = []
     public var issues: [ParseIssue] = []

@@ -67,9 +67,11 @@ struct PythonProgramWalker {
         let facts = PythonModuleFacts.analyze(source)
         program.facts[name] = facts
         program.files.append(source.path)
-        program.envReads += facts.envReads
-        program.serverHints += facts.serverHints
-        program.databaseHints += facts.databaseHints
+        // A main guard only runs in the module started as the program.
+        let runs = { (location: SourceLocation) in asMain || !facts.isInMainGuard(location) }
+        program.envReads += facts.envReads.filter { runs($0.location) }
+        program.serverHints += facts.serverHints.filter { runs($0.location) }
+        program.databaseHints += facts.databaseHints.filter { runs($0.location) }
         program.issues += facts.issues
         for item in facts.imports where !item.isTypeCheckingOnly {
             follow(item, importer: name, importerIsPackage: module.isPackage, asMain: asMain)
@@ -188,7 +190,7 @@ struct PythonProgramWalker {
         }
         for name in program.modules {
             guard let facts = program.facts[name] else { continue }
-            for listen in facts.listens {
+            for listen in facts.listens where mainModules.contains(name) || !facts.isInMainGuard(listen.location) {
                 program.listens.append(resolvedListen(listen, importer: name))
             }
         }
