@@ -20,8 +20,6 @@ struct PythonModuleAnalyzer {
     var envReadTryIDs: [(read: Int, tries: [Int])] = []
     /// For each recorded import, the enclosing `try:` ids (decided when the handlers are seen).
     var importTryIDs: [[Int]] = []
-    /// Conditionality of each import when the module runs as `__main__`, before try handling.
-    var importConditionalWhenMain: [Bool] = []
 
     /// Local name → dotted name it stands for (`np` → `numpy`, `getenv` → `os.getenv`).
     var aliases: [String: String] = [:]
