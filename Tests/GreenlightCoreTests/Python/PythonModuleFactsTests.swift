@@ -15,6 +15,9 @@ struct PythonModuleFactsTests {
         #expect(facts.appObjects == ["app": .fastapi])
         #expect(facts.definesMain)
         #expect(facts.mainGuardLocation?.line == 41)
+        #expect(facts.mainGuardLines == 41...42)
+        #expect(facts.isInMainGuard(SourceLocation(file: "app/main.py", line: 42)))
+        #expect(!facts.isInMainGuard(SourceLocation(file: "app/main.py", line: 40)))
 
         let reads = facts.envReads.map { "\($0.name) default=\($0.defaultValue ?? "-") raises=\($0.raisesWhenMissing)" }
         #expect(reads == ["DATABASE_URL default=- raises=true", "CORS_ORIGINS default=* raises=false", "PORT default=8000 raises=false"])
@@ -171,102 +174,6 @@ struct PythonModuleFactsTests {
         #expect(listen?.port == .unknown)
         #expect(listen?.portReference == PythonNameReference(module: "config", level: 1, path: "settings.port"))
         #expect(listen?.hostReference == PythonNameReference(module: "app", level: 0, path: "constants.HOST"))
-    }
-
-    // MARK: - Environment reads
-
-    @Test func environmentReadPatterns() {
-        let facts = analyze("""
-        import os
-        from os import environ, getenv
-        from os import getenv as ge
-        from decouple import config
-
-        A = os.environ["A"]
-        B = os.environ.get("B")
-        C = os.environ.get("C", "c")
-        D = os.getenv("D")
-        E = os.getenv("E", default="e")
-        F = environ["F"]
-        G = getenv("G", 7)
-        H = ge("H")
-        os.environ.setdefault("I", "i")
-        J = int(os.getenv("J", "8000"))
-        K = os.getenv("K") or "k"
-        L = os.getenv("L", None)
-        M = config("M", default=False, cast=bool)
-        N = config("N")
-        os.environ["WRITTEN"] = "x"
-        del os.environ["DELETED"]
-        if "CHECKED" in os.environ:
-            pass
-        name = f"{os.environ['IN_FSTRING']}-suffix"
-        KEY = "BY_CONSTANT"
-        O = os.environ[KEY]
-        P = os.environ.get(f"{prefix}_URL")
-        """)
-        let described = facts.envReads.map { read in
-            "\(read.name) \(read.hasDefault) \(read.defaultValue ?? "nil") \(read.raisesWhenMissing)"
-        }
-        #expect(described == [
-            "A false nil true", "B false nil false", "C true c false", "D false nil false", "E true e false",
-            "F false nil true", "G true 7 false", "H false nil false", "I true i false", "J true 8000 false",
-            "K true k false", "L false nil false", "M true False false", "N false nil true", "IN_FSTRING false nil true",
-            "BY_CONSTANT false nil true",
-        ])
-        #expect(facts.envReads.first?.location == SourceLocation(file: "app/main.py", line: 6, column: 5))
-    }
-
-    @Test func localFunctionNamedGetenvIsNotAnEnvironmentRead() {
-        let facts = analyze("""
-        def getenv(name):
-            return name
-        value = getenv("NOT_ENV")
-        data = {"x": 1}
-        y = data.get("x")
-        """)
-        #expect(facts.envReads.isEmpty)
-    }
-
-    // MARK: - Imports
-
-    @Test func conditionalImports() {
-        let facts = analyze(PythonFixtures.optionalImports)
-        let described = facts.imports.map { "\($0.module)|\($0.names)|c=\($0.isConditional)|m=\($0.isConditionalWhenMain)|t=\($0.isTypeCheckingOnly)" }
-        #expect(described == [
-            "__future__|[\"annotations\"]|c=false|m=false|t=false",
-            "sys|[]|c=false|m=false|t=false",
-            "typing|[\"TYPE_CHECKING\"]|c=false|m=false|t=false",
-            "ujson|[]|c=true|m=true|t=false",
-            "json|[]|c=true|m=true|t=false",
-            "orjson|[]|c=false|m=false|t=false",
-            "mypy_boto3_s3|[\"S3Client\"]|c=true|m=true|t=true",
-            "winloop|[]|c=true|m=true|t=false",
-            "uvloop|[]|c=true|m=true|t=false",
-            "pandas|[]|c=true|m=true|t=false",
-            "uvicorn|[]|c=true|m=false|t=false",
-        ])
-        #expect(facts.imports[3].alias == "json")
-        #expect(facts.listens.first?.port == .int(9000))
-        #expect(facts.listens.first?.host == .literal("127.0.0.1"))
-    }
-
-    @Test func inlineTryBodiesAndStarImports() {
-        let facts = analyze("""
-        try: import simplejson as json
-        except ImportError: json = None
-        from .local_settings import *
-        from ... import pkg
-        import a.b.c, d as e
-        """)
-        #expect(facts.imports.map(\.isConditional) == [true, false, false, false, false])
-        #expect(facts.hasStarImport)
-        #expect(facts.imports[1].names == ["*"])
-        #expect(facts.imports[2].level == 3)
-        #expect(facts.imports[2].module == "")
-        #expect(facts.imports[3].module == "a.b.c")
-        #expect(facts.imports[4].alias == "e")
-        #expect(facts.topLevelNames.isSuperset(of: ["json", "pkg", "a", "e"]))
     }
 
     // MARK: - Workers and apps

@@ -110,12 +110,18 @@ struct PythonTokenizerTests {
     }
 
     @Test func fragmentsReportPositionsInTheFile() {
-        let source = SourceText(path: "m.py", string: "x = 1\nmsg = f\"{port + 1}\"\n")
-        let start = source.bytes.firstIndex(of: UInt8(ascii: "{")).map { $0 + 1 } ?? 0
-        let tokens = PythonTokenizer.tokenizeFragment(source, range: start..<(start + 8))
+        let source = SourceText(path: "m.py", string: "x = 1\nmsg = f\"{port + 1}\"\ndoc = f\"\"\"é\n  {host}\"\"\"\n")
+        let stream = PythonTokenizer.tokenize(source)
+        let strings = stream.tokens.filter { $0.kind == .string }
+        let first = source.bytes.firstIndex(of: UInt8(ascii: "{")).map { $0 + 1 } ?? 0
+        let tokens = PythonTokenizer.tokenizeFragment(source, range: first..<(first + 8), anchor: strings[0])
         #expect(tokens.map { $0.text(in: source.bytes) } == ["port", "+", "1", ""])
         #expect(tokens.first?.line == 2)
         #expect(tokens.first?.column == 10)
+        let second = (source.bytes.lastIndex(of: UInt8(ascii: "{")) ?? 0) + 1
+        let multiline = PythonTokenizer.tokenizeFragment(source, range: second..<(second + 4), anchor: strings[1])
+        #expect(multiline.first?.line == 4)
+        #expect(multiline.first?.column == 4)
     }
 }
 

@@ -2,12 +2,12 @@
 /// listen addresses, database connections and `.env` loading.
 extension PythonModuleAnalyzer {
     /// Scans tokens `start..<end` of `tokens` (the module's code or an f-string field) for known calls.
-    mutating func scanCalls(in tokens: [PythonToken], _ start: Int, _ end: Int) {
+    mutating func scanCalls(in tokens: [PythonToken], _ start: Int, _ end: Int, fragmentDepth: Int = 0) {
         var index = start
         while index < end {
             let token = tokens[index]
             if token.kind == .string {
-                scanFormattedString(token)
+                if fragmentDepth < PythonModuleAnalyzer.maxFragmentDepth { scanFormattedString(token, depth: fragmentDepth) }
                 index += 1
                 continue
             }
@@ -25,19 +25,32 @@ extension PythonModuleAnalyzer {
                 index = last + 1
                 continue
             }
-            let lastName = tokens[last].text(in: bytes)
-            let interesting = PythonCallTables.interestingLastNames.contains(lastName) || lastName.hasSuffix("Broker")
-                || (last == index && aliases[lastName] != nil)
-            if interesting {
-                var parts: [String] = []
-                for part in stride(from: index, through: last, by: 2) { parts.append(tokens[part].text(in: bytes)) }
-                callSite(parts, tokens: tokens, chainStart: index, open: open, statementStart: start, end: end)
+            let lastToken = tokens[last]
+            let mayMatch = PythonCallTables.lastNameFilter.mayContain(lastToken, in: bytes)
+                || (last == index && aliasFilter.mayContain(lastToken, in: bytes))
+            if mayMatch {
+                let lastName = lastToken.text(in: bytes)
+                if PythonCallTables.interestingLastNames.contains(lastName) || (last == index && aliases[lastName] != nil) {
+                    var parts: [String] = []
+                    for part in stride(from: index, through: last, by: 2) { parts.append(tokens[part].text(in: bytes)) }
+                    callSite(parts, tokens: tokens, chainStart: index, open: open, statementStart: start, end: end)
+                }
             }
             index = last + 1
         }
     }
 
-    private mutating func scanFormattedString(_ token: PythonToken) {
+    /// f-strings nested deeper than this are not searched (each level re-reads the text).
+    static let maxFragmentDepth = 3
+
+    /// Call arguments read per call site; longer ones are cut (the calls that need
+    /// their arguments read pass a handful), which keeps nested call sites linear.
+    static let maxArgumentTokens = 256
+
+    /// Nesting read inside those arguments (`int(os.environ.get("PORT", 5000))` needs three).
+    static let maxArgumentNesting = 12
+
+    private mutating func scanFormattedString(_ token: PythonToken, depth: Int) {
         var hasFormattedPrefix = false
         var offset = token.start
         while offset < token.end, !PythonByte.isQuote(bytes[offset]) {
@@ -46,8 +59,8 @@ extension PythonModuleAnalyzer {
         }
         guard hasFormattedPrefix, let parts = PythonStringLiteral.formattedParts(of: token, in: bytes) else { return }
         for case .field(let range) in parts {
-            let fragment = PythonTokenizer.tokenizeFragment(source, range: range)
-            scanCalls(in: fragment, 0, fragment.count)
+            let fragment = PythonTokenizer.tokenizeFragment(source, range: range, anchor: token)
+            scanCalls(in: fragment, 0, fragment.count, fragmentDepth: depth + 1)
         }
     }
 
@@ -61,54 +74,73 @@ extension PythonModuleAnalyzer {
             environSubscript(tokens: tokens, chainStart: chainStart, open: open, statementStart: statementStart, end: end, location: location)
             return
         }
-        var parser = PythonExpressionParser(tokens: tokens, source: source, start: open, limit: end)
-        let call = parser.parseCall(callee: .name(parts.joined(separator: "."), at: tokens[chainStart].start))
-        for name in qualifiedCandidates(parts) {
-            if PythonModuleAnalyzer.envCalls.contains(name) {
-                envCall(name, call, tokens: tokens, after: parser.index, end: end, location: location)
-                return
-            }
-            if name == "dotenv.load_dotenv" || name == "dotenv.main.load_dotenv" {
-                facts.dotenvLoads.append(location)
-                return
-            }
-            var matched = false
+        guard let action = callAction(parts) else { return }
+        var parser = PythonExpressionParser(
+            tokens: tokens, source: source, start: open, limit: min(end, open + PythonModuleAnalyzer.maxArgumentTokens),
+            depth: PythonExpressionParser.maxDepth - PythonModuleAnalyzer.maxArgumentNesting
+        )
+        let callee = PythonExpression.name(parts.joined(separator: "."), at: tokens[chainStart].start)
+        switch action {
+        case .env(let name):
+            let call = parser.parseCall(callee: callee)
+            envCall(name, call, tokens: tokens, chainStart: chainStart, after: parser.index, end: end, location: location)
+        case .dotenv:
+            facts.dotenvLoads.append(location)
+        case .known(let name):
             if let server = PythonCallTables.serverCalls[name] {
                 facts.serverHints.append(PythonServerHint(kind: server.kind, framework: server.framework, location: location))
-                matched = true
             }
             if let spec = PythonCallTables.listenCalls[name] {
-                recordListen(spec, call, location: location)
-                matched = true
+                recordListen(spec, parser.parseCall(callee: callee), location: location)
             }
-            if PythonCallTables.databaseCalls.contains(name) {
-                if isStartupContext { facts.databaseHints.append(Located(name, at: location)) }
-                matched = true
+            if PythonCallTables.databaseCalls.contains(name), isStartupContext {
+                facts.databaseHints.append(Located(name, at: location))
             }
-            if matched { return }
-        }
-        guard parts.count >= 2, let lastName = parts.last else { return }
-        if lastName == "add_insecure_port" || lastName == "add_secure_port" {
+        case .grpcPort:
             facts.serverHints.append(PythonServerHint(kind: .grpc, framework: "grpc", location: location))
-            let spec = PythonListenSpec(kind: .grpc, framework: "grpc")
+            let call = parser.parseCall(callee: callee)
             if let address = call.argument("address", position: 0) {
                 pendingListens.append(PythonPendingListen(
-                    spec: spec, address: address, hasUnpacking: call.hasUnpacking, locals: locals, location: location
+                    spec: PythonListenSpec(kind: .grpc, framework: "grpc"), address: address, hasUnpacking: call.hasUnpacking,
+                    locals: locals, location: location
                 ))
             }
-        } else if lastName == "run", parts.count == 2, let kind = facts.appObjects[parts[0]],
-                  let spec = PythonCallTables.appRunCalls[kind] {
+        case .appRun(let spec):
             facts.serverHints.append(PythonServerHint(kind: spec.kind, framework: spec.framework, location: location))
-            recordListen(spec, call, location: location)
+            recordListen(spec, parser.parseCall(callee: callee), location: location)
         }
     }
 
-    private static let envCalls: Set<String> = ["os.getenv", "os.environ.get", "os.environ.setdefault", "decouple.config"]
+    private enum CallAction {
+        case env(String)
+        case dotenv
+        case known(String)
+        case grpcPort
+        case appRun(PythonListenSpec)
+    }
+
+    /// What a call means, decided from its name alone so unknown calls are never parsed.
+    private func callAction(_ parts: [String]) -> CallAction? {
+        for name in qualifiedCandidates(parts) {
+            guard let roles = PythonCallTables.roles[name] else { continue }
+            if roles.contains(.env) { return .env(name) }
+            if roles.contains(.dotenv) { return .dotenv }
+            return .known(name)
+        }
+        guard parts.count >= 2, let lastName = parts.last else { return nil }
+        if lastName == "add_insecure_port" || lastName == "add_secure_port" { return .grpcPort }
+        if lastName == "run", parts.count == 2, let kind = facts.appObjects[parts[0]],
+           let spec = PythonCallTables.appRunCalls[kind] {
+            return .appRun(spec)
+        }
+        return nil
+    }
 
     // MARK: - Environment reads
 
     private mutating func envCall(
-        _ name: String, _ call: PythonCallExpression, tokens: [PythonToken], after: Int, end: Int, location: SourceLocation
+        _ name: String, _ call: PythonCallExpression, tokens: [PythonToken], chainStart: Int, after: Int, end: Int,
+        location: SourceLocation
     ) {
         guard let keyExpression = call.argument(name == "decouple.config" ? "option" : "key", position: 0),
               let key = literalString(keyExpression, locals: locals), !key.isEmpty
@@ -118,10 +150,31 @@ extension PythonModuleAnalyzer {
             var parser = PythonExpressionParser(tokens: tokens, source: source, start: after + 1, limit: end)
             fallback = defaultText(parser.parseExpression())
         }
-        facts.envReads.append(PythonEnvRead(
+        // `int(os.getenv("PORT"))` fails on None just as a missing key would.
+        let converted = isConvertedByBuiltin(tokens, chainStart: chainStart)
+        recordEnvRead(PythonEnvRead(
             name: key, hasDefault: fallback.present, defaultValue: fallback.text,
-            raisesWhenMissing: name == "decouple.config" && !fallback.present, location: location
+            raisesWhenMissing: !fallback.present && (name == "decouple.config" || converted), location: location
         ))
+    }
+
+    /// True when the call is the whole argument of `int(...)` or `float(...)`.
+    private func isConvertedByBuiltin(_ tokens: [PythonToken], chainStart: Int) -> Bool {
+        guard chainStart >= 2, tokens[chainStart - 1].isOp(PythonByte.openParen, in: bytes) else { return false }
+        let function = tokens[chainStart - 2]
+        guard function.isWord("int", in: bytes) || function.isWord("float", in: bytes) else { return false }
+        if chainStart >= 3, tokens[chainStart - 3].isOp(PythonByte.dot, in: bytes) { return false }
+        return aliases[function.text(in: bytes)] == nil
+    }
+
+    /// Records a read; one that raises is remembered with its `try:` blocks so a
+    /// handler catching KeyError can clear it when the module is finished.
+    private mutating func recordEnvRead(_ read: PythonEnvRead) {
+        if read.raisesWhenMissing {
+            let tries = enclosingTryIDs
+            if !tries.isEmpty { envReadTryIDs.append((facts.envReads.count, tries)) }
+        }
+        facts.envReads.append(read)
     }
 
     private mutating func environSubscript(
@@ -137,7 +190,7 @@ extension PythonModuleAnalyzer {
             if op == "=" || (op.hasSuffix("=") && !["==", "<=", ">=", "!="].contains(op)) { return }
         }
         guard let key = literalString(keyExpression, locals: locals), !key.isEmpty else { return }
-        facts.envReads.append(PythonEnvRead(name: key, hasDefault: false, raisesWhenMissing: true, location: location))
+        recordEnvRead(PythonEnvRead(name: key, hasDefault: false, raisesWhenMissing: true, location: location))
     }
 
     /// Whether a default argument is present (`None` counts as absent) and its literal text.

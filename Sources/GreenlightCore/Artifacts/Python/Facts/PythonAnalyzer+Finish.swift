@@ -9,22 +9,34 @@ extension PythonModuleAnalyzer {
                 facts.imports[index].isConditionalWhenMain = true
             }
         }
+        for entry in envReadTryIDs where entry.read < facts.envReads.count {
+            if entry.tries.contains(where: { $0 < tryCatchesKeyError.count && tryCatchesKeyError[$0] }) {
+                facts.envReads[entry.read].raisesWhenMissing = false
+            }
+        }
         facts.pb2Imports = PythonModuleAnalyzer.pb2Imports(in: facts.imports)
+        facts.topLevelNames.formUnion(moduleBindings.keys)
         for pending in pendingListens { facts.listens.append(listen(from: pending)) }
         buildExports()
     }
 
-    static func isPb2Module(_ name: Substring) -> Bool {
-        name.hasSuffix("_pb2") || name.hasSuffix("_pb2_grpc")
+    /// True when the last dotted component ends in `_pb2` or `_pb2_grpc`.
+    static func isPb2Module<Name: StringProtocol>(_ name: Name) -> Bool {
+        let utf8 = name.utf8
+        let count = utf8.count
+        return (count >= 4 && utf8.suffix(4).elementsEqual(pb2Suffix))
+            || (count >= 9 && utf8.suffix(9).elementsEqual(pb2GrpcSuffix))
     }
+
+    private static let pb2Suffix = Array("_pb2".utf8)
+    private static let pb2GrpcSuffix = Array("_pb2_grpc".utf8)
 
     static func pb2Imports(in imports: [PythonImport]) -> [PythonImport] {
         var result: [PythonImport] = []
         for item in imports {
-            let last = item.module.split(separator: ".").last ?? ""
-            if isPb2Module(last) { result.append(item) }
+            if isPb2Module(item.module) { result.append(item) }
             guard item.isFromImport else { continue }
-            for name in item.names where isPb2Module(name[...]) {
+            for name in item.names where isPb2Module(name) {
                 var pb2 = item
                 pb2.module = item.module.isEmpty ? name : item.module + "." + name
                 pb2.names = []
@@ -137,7 +149,15 @@ extension PythonModuleAnalyzer {
         for (getter, className) in settingsGetters {
             if let settings = settingsClasses[className] { addSettingsExports(prefix: getter, settings) }
         }
-        for name in moduleBindings.keys where settingsClasses[name] == nil {
+        for (name, binding) in moduleBindings where settingsClasses[name] == nil {
+            // Imported names are followed through `imports`; container displays and
+            // lambdas never hold a host, port or settings object.
+            guard case .expression(let range) = binding.target, range.lowerBound < code.count else { continue }
+            let first = code[range.lowerBound]
+            if first.isOp(PythonByte.openBracket, in: bytes) || first.isOp(PythonByte.openBrace, in: bytes)
+                || first.isWord("lambda", in: bytes) || !mayHoldValue(range) {
+                continue
+            }
             switch lookupName(name, locals: [:], depth: 0) {
             case .value(let value) where value != .unknown:
                 facts.exports[name] = PythonBinding(value: value)
@@ -149,6 +169,13 @@ extension PythonModuleAnalyzer {
                 break
             }
         }
+    }
+
+    /// A value needs a literal somewhere (`int(os.getenv("PORT", "80"))`), or is short
+    /// enough to be a name or an object made from one (`config.PORT`, `Settings()`).
+    private func mayHoldValue(_ range: Range<Int>) -> Bool {
+        if range.count <= 6 { return true }
+        return range.contains(where: { code[$0].kind == .string || code[$0].kind == .number })
     }
 
     private mutating func addSettingsExports(prefix: String, _ settings: PythonSettingsClass) {

@@ -10,7 +10,7 @@ extension PythonModuleAnalyzer {
     /// Recognises a compound statement header; nil for a simple statement line.
     mutating func compoundHeader(_ start: Int, _ end: Int, previous: PythonBlock?) -> Header? {
         let first = code[start]
-        guard first.kind == .name else { return nil }
+        guard first.kind == .name, PythonKeywords.mayBeKeyword(first, in: bytes) else { return nil }
         var keywordIndex = start
         var word = first.text(in: bytes)
         if word == "async", start + 1 < end, code[start + 1].kind == .name {
@@ -49,6 +49,7 @@ extension PythonModuleAnalyzer {
             return Header(block: PythonBlock(.plain), colon: colon)
         case "try":
             tryCatchesImport.append(false)
+            tryCatchesKeyError.append(false)
             return Header(block: PythonBlock(.tryBody(id: tryCatchesImport.count - 1)), colon: colon)
         case "except":
             var tryID = -1
@@ -58,8 +59,10 @@ extension PythonModuleAnalyzer {
                 default: break
                 }
             }
-            if tryID >= 0, tryID < tryCatchesImport.count, handlerCatchesImportError(keywordIndex + 1, headerEnd) {
-                tryCatchesImport[tryID] = true
+            if tryID >= 0, tryID < tryCatchesImport.count {
+                let caught = handlerCatches(keywordIndex + 1, headerEnd)
+                if caught.importError { tryCatchesImport[tryID] = true }
+                if caught.keyError { tryCatchesKeyError[tryID] = true }
             }
             bindTargets(after: "as", keywordIndex + 1, headerEnd)
             return Header(block: PythonBlock(.exceptHandler(tryID: tryID)), colon: colon)
@@ -142,7 +145,9 @@ extension PythonModuleAnalyzer {
         let name = nameIndex < headerEnd && code[nameIndex].kind == .name ? code[nameIndex].text(in: bytes) : ""
         let decorators = pendingDecorators
         let isStartup = PythonCallTables.startupFunctionNames.contains(name)
-            || decorators.contains(where: { $0.contains("startup") || $0.contains("on_event") || $0.contains("lifespan") })
+            || decorators.contains(where: {
+                $0.contains("startup", in: bytes) || $0.contains("on_event", in: bytes) || $0.contains("lifespan", in: bytes)
+            })
         scanCalls(in: code, keywordIndex, headerEnd)
         var block = PythonBlock(.function(name: name, isStartup: isStartup))
         block.parameters = parameterNames(nameIndex + 1, headerEnd)
@@ -198,22 +203,25 @@ extension PythonModuleAnalyzer {
         return end - start == 1 || (end - start == 3 && code[start + 1].isOp(PythonByte.dot, in: bytes))
     }
 
-    private func handlerCatchesImportError(_ start: Int, _ end: Int) -> Bool {
+    /// Whether an `except` clause catches a failed import and a missing mapping key
+    /// (bare `except:` and `except Exception` catch both).
+    private func handlerCatches(_ start: Int, _ end: Int) -> (importError: Bool, keyError: Bool) {
         var index = start
         if index < end, code[index].isOp(UInt8(ascii: "*"), in: bytes) { index += 1 }
-        if index >= end { return true }
+        if index >= end { return (true, true) }
+        var result = (importError: false, keyError: false)
         while index < end, !code[index].isWord("as", in: bytes) {
             let token = code[index]
-            if token.kind == .name,
-               PythonModuleAnalyzer.importCatchingExceptions.contains(token.text(in: bytes)) {
-                return true
+            if token.kind == .name {
+                switch token.text(in: bytes) {
+                case "Exception", "BaseException": return (true, true)
+                case "ImportError", "ModuleNotFoundError": result.importError = true
+                case "KeyError", "LookupError": result.keyError = true
+                default: break
+                }
             }
             index += 1
         }
-        return false
+        return result
     }
-
-    private static let importCatchingExceptions: Set<String> = [
-        "ImportError", "ModuleNotFoundError", "Exception", "BaseException",
-    ]
 }

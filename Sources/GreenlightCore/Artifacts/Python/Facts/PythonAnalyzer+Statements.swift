@@ -131,7 +131,7 @@ extension PythonModuleAnalyzer {
 
     private mutating func bindImport(_ local: String, qualified: String, _ reference: PythonNameReference) {
         aliases[local] = qualified
-        importReferences[local] = reference
+        aliasFilter.insert(local)
         bindName(local, .imported(reference))
     }
 
@@ -141,8 +141,8 @@ extension PythonModuleAnalyzer {
     /// locals inside a function, nothing in a class body.
     mutating func bindName(_ name: String, _ target: PythonModuleBinding.Target) {
         guard let scope = blocks.lastIndex(where: { $0.isFunction || $0.isClass }) else {
-            moduleBindings[name, default: []].append(PythonModuleBinding(target: target, isConditional: !blocks.isEmpty))
-            facts.topLevelNames.insert(name)
+            let count = (moduleBindings[name]?.count ?? 0) + 1
+            moduleBindings[name] = PythonModuleBinding(target: target, isConditional: !blocks.isEmpty, count: count)
             return
         }
         guard blocks[scope].isFunction else { return }
@@ -223,7 +223,7 @@ extension PythonModuleAnalyzer {
         }
         let name = code[start].text(in: bytes)
         bindName(name, .expression(value))
-        guard let parts = calleeParts(value) else { return }
+        guard mayCreateAppOrSettings(value), let parts = calleeParts(value) else { return }
         let kind = appKind(ofCallee: parts)
         if isModuleScope {
             if let kind { facts.appObjects[name] = kind }
@@ -231,6 +231,21 @@ extension PythonModuleAnalyzer {
             if let kind { blocks[function].localAppKinds[name] = kind }
             if parts.count == 1, settingsClasses[parts[0]] != nil { blocks[function].localSettings[name] = parts[0] }
         }
+    }
+
+    /// A cheap test on the callee's last name before any string is built.
+    private func mayCreateAppOrSettings(_ range: Range<Int>) -> Bool {
+        var index = range.lowerBound
+        var last: PythonToken?
+        while index < range.upperBound, code[index].kind == .name {
+            last = code[index]
+            index += 1
+            guard index + 1 < range.upperBound, code[index].isOp(PythonByte.dot, in: bytes) else { break }
+            index += 1
+        }
+        guard let last, index < range.upperBound, code[index].isOp(PythonByte.openParen, in: bytes) else { return false }
+        return PythonCallTables.appLastNameFilter.mayContain(last, in: bytes) || last.hasSuffix("Broker", in: bytes)
+            || !facts.appFactories.isEmpty || !settingsClasses.isEmpty
     }
 
     /// The dotted callee when `range` starts with a call (`FastAPI(`, `web.Application(`).
@@ -255,35 +270,5 @@ extension PythonModuleAnalyzer {
         }
         if parts.count == 1 { return facts.appFactories[parts[0]] }
         return nil
-    }
-
-    // MARK: - Returns
-
-    mutating func returnStatement(_ start: Int, _ end: Int) {
-        guard let function = innermostFunction, let name = moduleLevelFunctionName, start + 1 < end else { return }
-        let value = (start + 1)..<end
-        if end - start == 2, code[start + 1].kind == .name {
-            let local = code[start + 1].text(in: bytes)
-            if let kind = blocks[function].localAppKinds[local] { facts.appFactories[name] = kind }
-            if let settings = blocks[function].localSettings[local] { settingsGetters[name] = settings }
-            return
-        }
-        guard let parts = calleeParts(value) else { return }
-        if let kind = appKind(ofCallee: parts) { facts.appFactories[name] = kind }
-        if parts.count == 1, settingsClasses[parts[0]] != nil { settingsGetters[name] = parts[0] }
-    }
-
-    // MARK: - Qualified names
-
-    /// The dotted names a chain may stand for: through import aliases, then star imports.
-    func qualifiedCandidates(_ parts: [String]) -> [String] {
-        guard let first = parts.first else { return [] }
-        var rest = ""
-        for part in parts.dropFirst() { rest += "." + part }
-        if let qualified = aliases[first] { return [qualified + rest] }
-        if definedFunctions.contains(first) || moduleBindings[first] != nil || locals[first] != nil {
-            return [first + rest]
-        }
-        return [first + rest] + starModules.map { $0 + "." + first + rest }
     }
 }

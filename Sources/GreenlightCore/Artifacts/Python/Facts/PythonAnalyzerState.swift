@@ -45,7 +45,7 @@ enum PythonLocalBinding {
     case opaque
 }
 
-/// One module-level assignment of a name.
+/// The module-level assignments of one name: the last one and how many there were.
 struct PythonModuleBinding {
     enum Target {
         case expression(Range<Int>)
@@ -54,8 +54,9 @@ struct PythonModuleBinding {
     }
 
     var target: Target
-    /// True inside an `if`, `try`, loop or other block (may not run, or run again).
+    /// True when the last assignment is inside an `if`, `try`, loop or other block.
     var isConditional: Bool
+    var count = 1
 }
 
 /// A listen call whose values are resolved once the whole module is read.

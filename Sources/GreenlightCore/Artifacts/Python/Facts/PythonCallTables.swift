@@ -153,14 +153,43 @@ enum PythonCallTables {
     /// The last parts of dotted names worth qualifying at a call site; anything
     /// else is skipped without building strings.
     static let interestingLastNames: Set<String> = {
-        var names: Set<String> = ["getenv", "get", "setdefault", "environ", "config", "run", "load_dotenv",
-                                  "add_insecure_port", "add_secure_port"]
+        var names: Set<String> = ["environ", "run", "add_insecure_port", "add_secure_port"]
+        for name in envCalls { names.insert(lastComponent(name)) }
+        names.insert("load_dotenv")
         for name in appConstructors.keys { names.insert(lastComponent(name)) }
         for name in serverCalls.keys { names.insert(lastComponent(name)) }
         for name in listenCalls.keys { names.insert(lastComponent(name)) }
         for name in databaseCalls { names.insert(lastComponent(name)) }
         return names
     }()
+
+    static let lastNameFilter = PythonNameFilter(interestingLastNames)
+
+    /// What a qualified call name is known as, merged from the tables above so a
+    /// call site costs one dictionary lookup per candidate name.
+    struct Roles: OptionSet {
+        let rawValue: UInt8
+        static let env = Roles(rawValue: 1)
+        static let dotenv = Roles(rawValue: 2)
+        static let server = Roles(rawValue: 4)
+        static let listen = Roles(rawValue: 8)
+        static let database = Roles(rawValue: 16)
+    }
+
+    static let envCalls: Set<String> = ["os.getenv", "os.environ.get", "os.environ.setdefault", "decouple.config"]
+
+    static let roles: [String: Roles] = {
+        var roles: [String: Roles] = [:]
+        for name in envCalls { roles[name, default: []].insert(.env) }
+        for name in ["dotenv.load_dotenv", "dotenv.main.load_dotenv"] { roles[name, default: []].insert(.dotenv) }
+        for name in serverCalls.keys { roles[name, default: []].insert(.server) }
+        for name in listenCalls.keys { roles[name, default: []].insert(.listen) }
+        for name in databaseCalls { roles[name, default: []].insert(.database) }
+        return roles
+    }()
+
+    /// Last names of application constructors, to skip other assignments cheaply.
+    static let appLastNameFilter = PythonNameFilter(appConstructors.keys.map(lastComponent))
 
     static func lastComponent(_ dotted: String) -> String {
         guard let dot = dotted.lastIndex(of: ".") else { return dotted }

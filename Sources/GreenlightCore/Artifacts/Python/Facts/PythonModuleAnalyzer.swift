@@ -10,36 +10,39 @@ struct PythonModuleAnalyzer {
     var blocks: [PythonBlock] = []
     var pendingBlock: PythonBlock?
     var previousSibling: PythonBlock?
-    var pendingDecorators: [String] = []
+    /// Decorator lines waiting for their `def`, each as one span of the file.
+    var pendingDecorators: [PythonToken] = []
     /// For each `try:` seen, whether one of its handlers catches ImportError.
     var tryCatchesImport: [Bool] = []
+    /// For each `try:` seen, whether one of its handlers catches KeyError.
+    var tryCatchesKeyError: [Bool] = []
+    /// For each env read that raises when missing, the enclosing `try:` ids.
+    var envReadTryIDs: [(read: Int, tries: [Int])] = []
     /// For each recorded import, the enclosing `try:` ids (decided when the handlers are seen).
     var importTryIDs: [[Int]] = []
-    /// Conditionality of each import when the module runs as `__main__`, before try handling.
-    var importConditionalWhenMain: [Bool] = []
 
     /// Local name → dotted name it stands for (`np` → `numpy`, `getenv` → `os.getenv`).
     var aliases: [String: String] = [:]
-    /// Local name → the import that bound it, for cross-module lookups.
-    var importReferences: [String: PythonNameReference] = [:]
+    /// Which names may be import aliases, to skip most call sites without a dictionary lookup.
+    var aliasFilter = PythonNameFilter()
     var starModules: [String] = []
-    var moduleBindings: [String: [PythonModuleBinding]] = [:]
+    var moduleBindings: [String: PythonModuleBinding] = [:]
     /// The current function's locals (outer functions' locals included).
     var locals: [String: PythonLocalBinding] = [:]
     var settingsClasses: [String: PythonSettingsClass] = [:]
     /// Module-level functions returning an instance of a settings class.
     var settingsGetters: [String: String] = [:]
     var pendingListens: [PythonPendingListen] = []
+    /// The line of the last token of the last logical line read.
+    var lastLine = 1
     /// Plain-name calls to ignore while scanning: local definitions shadow library names.
     var definedFunctions: Set<String> = []
 
+    /// `tokens` must not contain comments.
     init(source: SourceText, tokens: [PythonToken]) {
         self.source = source
         self.bytes = source.bytes
-        var code: [PythonToken] = []
-        code.reserveCapacity(tokens.count)
-        for token in tokens where token.kind != .comment { code.append(token) }
-        self.code = code
+        self.code = tokens
         self.facts = PythonModuleFacts(path: source.path)
     }
 
@@ -95,6 +98,10 @@ struct PythonModuleAnalyzer {
 
     mutating func closeBlock() {
         guard let block = blocks.popLast() else { return }
+        if blocks.isEmpty, case .ifBranch(_, true) = block.kind, let start = facts.mainGuardLocation?.line,
+           facts.mainGuardLines == nil {
+            facts.mainGuardLines = start...max(start, lastLine)
+        }
         if let saved = block.savedLocals { locals = saved }
         if let settings = block.settings { finishSettingsClass(settings) }
         previousSibling = block
@@ -106,6 +113,14 @@ struct PythonModuleAnalyzer {
     }
 
     // MARK: - Context
+
+    /// The ids of the `try:` bodies enclosing the current statement.
+    var enclosingTryIDs: [Int] {
+        blocks.compactMap { block in
+            if case .tryBody(let id) = block.kind { return id }
+            return nil
+        }
+    }
 
     /// True outside any function or class body (if/try/loop blocks at module level count as module level).
     var isModuleScope: Bool {
@@ -136,6 +151,7 @@ struct PythonModuleAnalyzer {
 
     private mutating func processLine(_ start: Int, _ end: Int) {
         guard start < end else { return }
+        lastLine = code[end - 1].line
         let previous = previousSibling
         previousSibling = nil
         if pendingBlock != nil {
@@ -143,7 +159,9 @@ struct PythonModuleAnalyzer {
             pendingBlock = nil
         }
         if code[start].isOp(UInt8(ascii: "@"), in: bytes) {
-            pendingDecorators.append(String(decoding: bytes[code[start].start..<code[end - 1].end], as: UTF8.self))
+            pendingDecorators.append(PythonToken(
+                kind: .op, start: code[start].start, end: code[end - 1].end, line: code[start].line, column: code[start].column
+            ))
             scanCalls(in: code, start + 1, end)
             return
         }
@@ -200,7 +218,10 @@ struct PythonModuleAnalyzer {
                 }
                 return
             }
-            if PythonModuleAnalyzer.statementKeywords.contains(first.text(in: bytes)) { return }
+            if PythonKeywords.mayBeKeyword(first, in: bytes),
+               PythonModuleAnalyzer.statementKeywords.contains(first.text(in: bytes)) {
+                return
+            }
         }
         if let innermost = blocks.last, innermost.settings != nil {
             settingsClassStatement(start, end)

@@ -20,12 +20,21 @@ public struct PythonModuleFacts: Sendable {
     public var topLevelNames: Set<String> = []
     /// True when a `from x import *` may bind further names.
     public var hasStarImport = false
-    /// Module-level names (and `settings.field` paths) whose value the module decides,
-    /// so other modules importing them can be resolved.
+    /// Module-level names assigned in this module (and `settings.field` paths of its
+    /// settings objects) with what is known of their value, so other modules importing
+    /// them can be resolved. Names bound by imports are followed with `importedBinding(of:)`.
     public var exports: [String: PythonBinding] = [:]
     /// True when the module has an `if __name__ == "__main__":` block.
     public var definesMain = false
     public var mainGuardLocation: SourceLocation?
+    /// The lines of the `if __name__ == "__main__":` block. What happens there (a
+    /// `uvicorn.run(...)`, an env read) only happens when the module runs as a script.
+    public var mainGuardLines: ClosedRange<Int>?
+
+    /// True when `location` is inside the module's `if __name__ == "__main__":` block.
+    public func isInMainGuard(_ location: SourceLocation) -> Bool {
+        mainGuardLines?.contains(location.line) ?? false
+    }
     /// Calls to `load_dotenv()`, which may supply variables from a `.env` file.
     public var dotenvLoads: [SourceLocation] = []
     public var issues: [ParseIssue] = []
@@ -39,7 +48,7 @@ public struct PythonModuleFacts: Sendable {
 
     /// Reads one file. Never traps; syntax problems are in `issues`.
     public static func analyze(_ source: SourceText) -> PythonModuleFacts {
-        let stream = PythonTokenizer.tokenize(source)
+        let stream = PythonTokenizer.tokenize(source, keepingComments: false)
         var analyzer = PythonModuleAnalyzer(source: source, tokens: stream.tokens)
         analyzer.facts.issues = stream.issues
         analyzer.run()

@@ -28,9 +28,9 @@ extension PythonModuleAnalyzer {
     /// The assignment that decides a module-level name: the last one, unless it
     /// is conditional and others exist (then the value depends on run-time state).
     func moduleBinding(_ name: String) -> PythonModuleBinding.Target? {
-        guard let entries = moduleBindings[name], let last = entries.last else { return nil }
-        if entries.count > 1, last.isConditional { return nil }
-        return last.target
+        guard let binding = moduleBindings[name] else { return nil }
+        if binding.count > 1, binding.isConditional { return nil }
+        return binding.target
     }
 
     /// The binding expression of a name and the locals it must be read with.
@@ -89,7 +89,7 @@ extension PythonModuleAnalyzer {
             return callSymbol(call, locals: locals, depth: depth)
         case .index(let base, let key, _):
             guard let parts = base.dottedParts, qualifiedCandidates(parts).contains("os.environ"),
-                  let name = literalString(key, locals: locals)
+                  let name = literalString(key, locals: locals, depth: depth + 1)
             else { return .unknown }
             return .value(.env(name: name, default: nil))
         case .binary("or", let left, let right, _):
@@ -124,9 +124,9 @@ extension PythonModuleAnalyzer {
                     return inner
                 }
             }
-            if let name = candidates.first(where: { PythonModuleAnalyzer.envValueCalls.contains($0) }) {
+            if let name = candidates.first(where: { PythonCallTables.envCalls.contains($0) }) {
                 let keyName = name == "decouple.config" ? "option" : "key"
-                guard let key = call.argument(keyName, position: 0).flatMap({ literalString($0, locals: locals) }) else {
+                guard let key = call.argument(keyName, position: 0).flatMap({ literalString($0, locals: locals, depth: depth + 1) }) else {
                     return .unknown
                 }
                 let fallback = defaultLiteral(call.argument("default", position: 1), locals: locals, depth: depth)
@@ -141,8 +141,6 @@ extension PythonModuleAnalyzer {
         }
     }
 
-    private static let envValueCalls: Set<String> = ["os.getenv", "os.environ.get", "os.environ.setdefault", "decouple.config"]
-
     private func defaultLiteral(_ expression: PythonExpression?, locals: [String: PythonLocalBinding], depth: Int) -> String? {
         guard let expression, !expression.isNoneLiteral else { return nil }
         switch symbol(of: expression, locals: locals, depth: depth + 1) {
@@ -153,9 +151,9 @@ extension PythonModuleAnalyzer {
     }
 
     /// The string an expression evaluates to when it is a literal or a constant.
-    func literalString(_ expression: PythonExpression, locals: [String: PythonLocalBinding]) -> String? {
+    func literalString(_ expression: PythonExpression, locals: [String: PythonLocalBinding], depth: Int = 0) -> String? {
         if let text = expression.stringValue { return text }
-        if case .value(.literal(let text)) = symbol(of: expression, locals: locals, depth: 0) { return text }
+        if case .value(.literal(let text)) = symbol(of: expression, locals: locals, depth: depth) { return text }
         return nil
     }
 

@@ -67,9 +67,11 @@ struct PythonProgramWalker {
         let facts = PythonModuleFacts.analyze(source)
         program.facts[name] = facts
         program.files.append(source.path)
-        program.envReads += facts.envReads
-        program.serverHints += facts.serverHints
-        program.databaseHints += facts.databaseHints
+        // A main guard only runs in the module started as the program.
+        let runs = { (location: SourceLocation) in asMain || !facts.isInMainGuard(location) }
+        program.envReads += facts.envReads.filter { runs($0.location) }
+        program.serverHints += facts.serverHints.filter { runs($0.location) }
+        program.databaseHints += facts.databaseHints.filter { runs($0.location) }
         program.issues += facts.issues
         for item in facts.imports where !item.isTypeCheckingOnly {
             follow(item, importer: name, importerIsPackage: module.isPackage, asMain: asMain)
@@ -141,9 +143,9 @@ struct PythonProgramWalker {
     /// The pb2 modules an import names: the module itself or from-imported names.
     private func pb2Candidates(_ item: PythonImport, absolute: String) -> [String] {
         var result: [String] = []
-        if PythonModuleAnalyzer.isPb2Module(absolute.split(separator: ".").last ?? "") { result.append(absolute) }
+        if PythonModuleAnalyzer.isPb2Module(absolute) { result.append(absolute) }
         if item.isFromImport {
-            for name in item.names where PythonModuleAnalyzer.isPb2Module(name[...]) {
+            for name in item.names where PythonModuleAnalyzer.isPb2Module(name) {
                 result.append(absolute.isEmpty ? name : absolute + "." + name)
             }
         }
@@ -175,14 +177,20 @@ struct PythonProgramWalker {
 
     mutating func finished() -> PythonProgram {
         for check in nameChecks {
-            guard let facts = program.facts[check.module], !facts.hasStarImport,
-                  !facts.topLevelNames.contains(check.name), !facts.topLevelNames.contains("__getattr__")
-            else { continue }
+            if let facts = program.facts[check.module] {
+                guard !facts.hasStarImport, !facts.topLevelNames.contains(check.name),
+                      !facts.topLevelNames.contains("__getattr__")
+                else { continue }
+            } else if case .some(.some(let module)) = cache[check.module], module.source == nil {
+                // A namespace package has no attributes besides its submodules.
+            } else {
+                continue
+            }
             program.unresolvedLocalLike.append(check.failure)
         }
         for name in program.modules {
             guard let facts = program.facts[name] else { continue }
-            for listen in facts.listens {
+            for listen in facts.listens where mainModules.contains(name) || !facts.isInMainGuard(listen.location) {
                 program.listens.append(resolvedListen(listen, importer: name))
             }
         }
@@ -219,15 +227,23 @@ struct PythonProgramWalker {
                 return lookup(next, importer: module, importerIsPackage: isPackage, depth: depth + 1)
             }
         }
-        guard let dot = reference.path.firstIndex(of: ".") else { return nil }
-        let head = String(reference.path[..<dot])
-        let rest = String(reference.path[reference.path.index(after: dot)...])
-        if resolved(module + "." + head) != nil {
-            return lookup(PythonNameReference(module: module + "." + head, level: 0, path: rest), importer: module, importerIsPackage: isPackage, depth: depth + 1)
+        let head: String
+        let rest: String
+        if let dot = reference.path.firstIndex(of: ".") {
+            head = String(reference.path[..<dot])
+            rest = String(reference.path[reference.path.index(after: dot)...])
+        } else {
+            head = reference.path
+            rest = ""
         }
-        if let binding = facts.exports[head], let next = binding.reference {
-            let path = next.path.isEmpty ? rest : next.path + "." + rest
-            return lookup(PythonNameReference(module: next.module, level: next.level, path: path), importer: module, importerIsPackage: isPackage, depth: depth + 1)
+        if !rest.isEmpty, resolved(module + "." + head) != nil {
+            let next = PythonNameReference(module: module + "." + head, level: 0, path: rest)
+            return lookup(next, importer: module, importerIsPackage: isPackage, depth: depth + 1)
+        }
+        if let imported = facts.importedBinding(of: head) {
+            let path = [imported.path, rest].filter { !$0.isEmpty }.joined(separator: ".")
+            let next = PythonNameReference(module: imported.module, level: imported.level, path: path)
+            return lookup(next, importer: module, importerIsPackage: isPackage, depth: depth + 1)
         }
         return nil
     }

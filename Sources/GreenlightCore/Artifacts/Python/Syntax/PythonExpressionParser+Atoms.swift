@@ -8,7 +8,9 @@ extension PythonExpressionParser {
         switch token.kind {
         case .name:
             let text = token.text(in: source.bytes)
-            if PythonKeywords.reserved.contains(text) { return .other(at: start) }
+            if PythonKeywords.mayBeKeyword(token, in: source.bytes), PythonKeywords.reserved.contains(text) {
+                return .other(at: start)
+            }
             index += 1
             return .name(text, at: start)
         case .number:
@@ -139,7 +141,7 @@ extension PythonExpressionParser {
                         pieces.append(.text(text))
                     case .field(let range):
                         formatted = true
-                        pieces.append(.expression(parseFragment(range)))
+                        pieces.append(.expression(parseFragment(range, anchor: token)))
                     }
                 }
             } else if let value = PythonStringLiteral.value(of: token, in: source.bytes) {
@@ -156,8 +158,8 @@ extension PythonExpressionParser {
         return .formattedString(pieces, at: start)
     }
 
-    private func parseFragment(_ range: Range<Int>) -> PythonExpression {
-        let fragment = PythonTokenizer.tokenizeFragment(source, range: range)
+    private func parseFragment(_ range: Range<Int>, anchor: PythonToken) -> PythonExpression {
+        let fragment = PythonTokenizer.tokenizeFragment(source, range: range, anchor: anchor)
         var parser = PythonExpressionParser(
             tokens: fragment, source: source, start: 0, limit: fragment.count, depth: depth + 1
         )

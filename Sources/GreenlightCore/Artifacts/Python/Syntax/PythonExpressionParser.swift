@@ -142,15 +142,34 @@ struct PythonExpressionParser {
             return nil
         }
         guard token.kind == .op else { return nil }
-        let text = token.text(in: bytes)
-        switch text {
-        case "<", ">", "==", ">=", "<=", "!=": return (text, 4, 1)
-        case "|": return (text, 5, 1)
-        case "^": return (text, 6, 1)
-        case "&": return (text, 7, 1)
-        case "<<", ">>": return (text, 8, 1)
-        case "+", "-": return (text, 9, 1)
-        case "*", "/", "//", "%", "@": return (text, 10, 1)
+        let first = bytes[token.start]
+        let length = token.end - token.start
+        if length == 1 {
+            switch first {
+            case UInt8(ascii: "<"): return ("<", 4, 1)
+            case UInt8(ascii: ">"): return (">", 4, 1)
+            case UInt8(ascii: "|"): return ("|", 5, 1)
+            case UInt8(ascii: "^"): return ("^", 6, 1)
+            case UInt8(ascii: "&"): return ("&", 7, 1)
+            case UInt8(ascii: "+"): return ("+", 9, 1)
+            case UInt8(ascii: "-"): return ("-", 9, 1)
+            case UInt8(ascii: "*"): return ("*", 10, 1)
+            case UInt8(ascii: "/"): return ("/", 10, 1)
+            case UInt8(ascii: "%"): return ("%", 10, 1)
+            case UInt8(ascii: "@"): return ("@", 10, 1)
+            default: return nil
+            }
+        }
+        guard length == 2 else { return nil }
+        let second = bytes[token.start + 1]
+        switch (first, second) {
+        case (UInt8(ascii: "="), UInt8(ascii: "=")): return ("==", 4, 1)
+        case (UInt8(ascii: ">"), UInt8(ascii: "=")): return (">=", 4, 1)
+        case (UInt8(ascii: "<"), UInt8(ascii: "=")): return ("<=", 4, 1)
+        case (UInt8(ascii: "!"), UInt8(ascii: "=")): return ("!=", 4, 1)
+        case (UInt8(ascii: "<"), UInt8(ascii: "<")): return ("<<", 8, 1)
+        case (UInt8(ascii: ">"), UInt8(ascii: ">")): return (">>", 8, 1)
+        case (UInt8(ascii: "/"), UInt8(ascii: "/")): return ("//", 10, 1)
         default: return nil
         }
     }

@@ -25,19 +25,40 @@ public enum PythonTokenKind: UInt8, Sendable, Hashable {
 /// (in Unicode scalars) of its first byte, so facts can point at exact places.
 public struct PythonToken: Hashable, Sendable {
     public var kind: PythonTokenKind
+    // Stored as 32-bit values: a token array is the largest structure per file.
+    private var storedStart: UInt32
+    private var storedEnd: UInt32
+    private var storedLine: UInt32
+    private var storedColumn: UInt32
+
     /// Byte offset of the first byte.
-    public var start: Int
+    public var start: Int {
+        get { Int(storedStart) }
+        set { storedStart = UInt32(clamping: newValue) }
+    }
+
     /// Byte offset one past the last byte.
-    public var end: Int
-    public var line: Int
-    public var column: Int
+    public var end: Int {
+        get { Int(storedEnd) }
+        set { storedEnd = UInt32(clamping: newValue) }
+    }
+
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = UInt32(clamping: newValue) }
+    }
+
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = UInt32(clamping: newValue) }
+    }
 
     public init(kind: PythonTokenKind, start: Int, end: Int, line: Int, column: Int) {
         self.kind = kind
-        self.start = start
-        self.end = end
-        self.line = line
-        self.column = column
+        self.storedStart = UInt32(clamping: start)
+        self.storedEnd = UInt32(clamping: end)
+        self.storedLine = UInt32(clamping: line)
+        self.storedColumn = UInt32(clamping: column)
     }
 }
 

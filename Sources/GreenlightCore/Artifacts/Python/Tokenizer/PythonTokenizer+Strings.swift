@@ -165,26 +165,30 @@ extension PythonScanner {
 
 /// Python's operators and delimiters, matched longest first.
 enum PythonOperators {
-    private static let three: [[UInt8]] = ["**=", "//=", ">>=", "<<=", "..."].map { Array($0.utf8) }
-    private static let two: [[UInt8]] = [
-        "**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", ":=",
-    ].map { Array($0.utf8) }
-    private static let one: Set<UInt8> = Set("()[]{},:;.@=+-*/%&|^~<>!".utf8)
-
     /// The length of the operator starting at `offset`, or 0 when the byte starts none.
     static func length(_ bytes: [UInt8], at offset: Int, end: Int) -> Int {
-        if offset + 2 < end {
-            for candidate in three where bytes[offset] == candidate[0] && bytes[offset + 1] == candidate[1]
-                && bytes[offset + 2] == candidate[2] {
-                return 3
-            }
+        let first = bytes[offset]
+        let second: UInt8 = offset + 1 < end ? bytes[offset + 1] : 0
+        let third: UInt8 = offset + 2 < end ? bytes[offset + 2] : 0
+        let equals = UInt8(ascii: "=")
+        switch first {
+        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"),
+             UInt8(ascii: "}"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "~"):
+            return 1
+        case UInt8(ascii: "*"), UInt8(ascii: "/"), UInt8(ascii: ">"), UInt8(ascii: "<"):
+            if second == first { return third == equals ? 3 : 2 }
+            if second == equals { return 2 }
+            return 1
+        case UInt8(ascii: "."):
+            return second == PythonByte.dot && third == PythonByte.dot ? 3 : 1
+        case UInt8(ascii: "-"):
+            return second == equals || second == UInt8(ascii: ">") ? 2 : 1
+        case UInt8(ascii: "+"), UInt8(ascii: "%"), UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: "^"),
+             UInt8(ascii: "@"), UInt8(ascii: "="), UInt8(ascii: "!"), UInt8(ascii: ":"):
+            return second == equals ? 2 : 1
+        default:
+            return 0
         }
-        if offset + 1 < end {
-            for candidate in two where bytes[offset] == candidate[0] && bytes[offset + 1] == candidate[1] {
-                return 2
-            }
-        }
-        return one.contains(bytes[offset]) ? 1 : 0
     }
 
     static func closer(of opener: UInt8) -> UInt8 {

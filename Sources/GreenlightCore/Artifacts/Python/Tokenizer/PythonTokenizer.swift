@@ -5,22 +5,42 @@
 public enum PythonTokenizer {
     /// Tokenizes a whole file.
     public static func tokenize(_ source: SourceText) -> PythonTokenStream {
+        tokenize(source, keepingComments: true)
+    }
+
+    /// Tokenizes a whole file; the analyzer leaves comments out to save a copy.
+    static func tokenize(_ source: SourceText, keepingComments: Bool) -> PythonTokenStream {
         var scanner = PythonScanner(
             bytes: source.bytes, path: source.path, range: 0..<source.bytes.count,
             line: 1, lineStart: 0, tracksLayout: true
         )
+        scanner.keepsComments = keepingComments
         scanner.run()
         return PythonTokenStream(tokens: scanner.tokens, issues: scanner.issues)
     }
 
     /// Tokenizes an expression embedded in a file (an f-string replacement field):
-    /// no layout tokens, positions reported in the enclosing file.
-    static func tokenizeFragment(_ source: SourceText, range: Range<Int>) -> [PythonToken] {
-        let clamped = max(0, min(range.lowerBound, source.bytes.count))..<max(0, min(range.upperBound, source.bytes.count))
-        let line = source.line(ofOffset: clamped.lowerBound)
+    /// no layout tokens, positions reported in the enclosing file. `anchor` is the
+    /// token the fragment lies in; positions are counted from it, so the cost is the
+    /// token's length, not the line's.
+    static func tokenizeFragment(_ source: SourceText, range: Range<Int>, anchor: PythonToken) -> [PythonToken] {
+        let count = source.bytes.count
+        let clamped = max(0, min(range.lowerBound, count))..<max(0, min(range.upperBound, count))
+        var line = anchor.line
+        var lineStart = min(max(0, anchor.start), clamped.lowerBound)
+        var column = anchor.column
+        var offset = lineStart
+        while offset < clamped.lowerBound {
+            if source.bytes[offset] == PythonByte.newline {
+                line += 1
+                lineStart = offset + 1
+                column = 1
+            }
+            offset += 1
+        }
         var scanner = PythonScanner(
             bytes: source.bytes, path: source.path, range: clamped,
-            line: line, lineStart: source.lineStarts[line - 1], tracksLayout: false
+            line: line, lineStart: lineStart, lineStartColumn: column, tracksLayout: false
         )
         scanner.run()
         return scanner.tokens
@@ -34,29 +54,38 @@ struct PythonScanner {
     let end: Int
     /// False for expression fragments: newlines are plain whitespace there.
     let tracksLayout: Bool
+    /// False when COMMENT tokens are not wanted.
+    var keepsComments = true
     var pos: Int
     var line: Int
     var lineStart: Int
+    /// The column of `lineStart` (1 except where a fragment starts mid-line).
+    private var lineStartColumn: Int
     private var cacheOffset: Int
-    private var cacheColumn = 1
+    private var cacheColumn: Int
     var tokens: [PythonToken] = []
     var issues: [ParseIssue] = []
     private var indents: [(width: Int, emitted: Bool)] = [(0, true)]
-    private var brackets: [PythonToken] = []
+    var brackets: [PythonToken] = []
     private var atLineStart = true
     private var lineHasTokens = false
 
     /// More issues than this in one file means it is not Python; stop collecting.
     static let issueLimit = 50
 
-    init(bytes: [UInt8], path: String, range: Range<Int>, line: Int, lineStart: Int, tracksLayout: Bool) {
+    init(
+        bytes: [UInt8], path: String, range: Range<Int>, line: Int, lineStart: Int, lineStartColumn: Int = 1,
+        tracksLayout: Bool
+    ) {
         self.bytes = bytes
         self.path = path
         self.end = range.upperBound
         self.pos = range.lowerBound
         self.line = line
         self.lineStart = lineStart
+        self.lineStartColumn = lineStartColumn
         self.cacheOffset = lineStart
+        self.cacheColumn = lineStartColumn
         self.tracksLayout = tracksLayout
         self.atLineStart = tracksLayout
     }
@@ -103,7 +132,7 @@ struct PythonScanner {
     mutating func column(at offset: Int) -> Int {
         if offset < cacheOffset || cacheOffset < lineStart {
             cacheOffset = lineStart
-            cacheColumn = 1
+            cacheColumn = lineStartColumn
         }
         var index = cacheOffset
         var column = cacheColumn
@@ -120,13 +149,18 @@ struct PythonScanner {
     mutating func passNewline(at offset: Int) {
         line += 1
         lineStart = offset + 1
+        lineStartColumn = 1
         cacheOffset = lineStart
         cacheColumn = 1
     }
 
     mutating func emit(_ kind: PythonTokenKind, _ start: Int, _ stop: Int, line: Int, column: Int) {
+        if kind == .comment {
+            if keepsComments { tokens.append(PythonToken(kind: kind, start: start, end: stop, line: line, column: column)) }
+            return
+        }
         tokens.append(PythonToken(kind: kind, start: start, end: stop, line: line, column: column))
-        if kind != .comment { lineHasTokens = true }
+        lineHasTokens = true
     }
 
     mutating func report(_ message: String, line: Int, column: Int) {
@@ -231,114 +265,5 @@ struct PythonScanner {
             }
         }
         emit(.endOfFile, end, end, line: line, column: column(at: end))
-    }
-
-    // MARK: - Simple tokens
-
-    private mutating func scanComment() {
-        let start = pos
-        let column = column(at: pos)
-        var p = pos
-        while p < end, bytes[p] != PythonByte.newline { p += 1 }
-        var stop = p
-        if stop > start, bytes[stop - 1] == PythonByte.carriageReturn { stop -= 1 }
-        emit(.comment, start, stop, line: line, column: column)
-        pos = p
-    }
-
-    private mutating func scanContinuation() {
-        let next = pos + 1
-        if next < end, bytes[next] == PythonByte.newline {
-            passNewline(at: next)
-            pos = next + 1
-        } else if next + 1 < end, bytes[next] == PythonByte.carriageReturn, bytes[next + 1] == PythonByte.newline {
-            passNewline(at: next + 1)
-            pos = next + 2
-        } else {
-            let message = next >= end
-                ? "unexpected end of file after line continuation character"
-                : "unexpected character after line continuation character"
-            report(message, line: line, column: column(at: pos))
-            pos += 1
-        }
-    }
-
-    private mutating func scanNameOrPrefixedString() {
-        let start = pos
-        let column = column(at: pos)
-        var p = pos + 1
-        while p < end, PythonByte.isIdentifierContinue(bytes[p]) { p += 1 }
-        if p < end, PythonByte.isQuote(bytes[p]), let prefix = PythonStringPrefix(bytes[start..<p]) {
-            scanString(tokenStart: start, quoteAt: p, line: line, column: column, raw: prefix.isRaw, formatted: prefix.isFormatted)
-            return
-        }
-        emit(.name, start, p, line: line, column: column)
-        pos = p
-    }
-
-    private mutating func scanNumber() {
-        let start = pos
-        let column = column(at: pos)
-        var p = pos
-        func isLetterOrDigit(_ byte: UInt8) -> Bool { PythonByte.isIdentifierContinue(byte) && byte < 0x80 }
-        if bytes[p] == UInt8(ascii: "0"), p + 1 < end, "xXoObB".utf8.contains(bytes[p + 1]) {
-            p += 2
-            while p < end, isLetterOrDigit(bytes[p]) { p += 1 }
-        } else {
-            while p < end, PythonByte.isDigit(bytes[p]) || bytes[p] == PythonByte.underscore { p += 1 }
-            if p < end, bytes[p] == PythonByte.dot {
-                p += 1
-                while p < end, PythonByte.isDigit(bytes[p]) || bytes[p] == PythonByte.underscore { p += 1 }
-            }
-            if p < end, bytes[p] | 0x20 == UInt8(ascii: "e") {
-                var q = p + 1
-                if q < end, bytes[q] == UInt8(ascii: "+") || bytes[q] == UInt8(ascii: "-") { q += 1 }
-                if q < end, PythonByte.isDigit(bytes[q]) {
-                    p = q
-                    while p < end, PythonByte.isDigit(bytes[p]) || bytes[p] == PythonByte.underscore { p += 1 }
-                }
-            }
-            if p < end, bytes[p] | 0x20 == UInt8(ascii: "j") { p += 1 }
-        }
-        emit(.number, start, p, line: line, column: column)
-        pos = p
-    }
-
-    private mutating func scanOperator() {
-        let start = pos
-        let column = column(at: pos)
-        let byte = bytes[pos]
-        let length = PythonOperators.length(bytes, at: pos, end: end)
-        guard length > 0 else {
-            report("invalid character '\(PythonOperators.describe(byte))' in source", line: line, column: column)
-            pos += 1
-            return
-        }
-        let token = PythonToken(kind: .op, start: start, end: start + length, line: line, column: column)
-        emit(.op, start, start + length, line: line, column: column)
-        pos += length
-        if length == 1 { trackBracket(byte, token) }
-    }
-
-    private mutating func trackBracket(_ byte: UInt8, _ token: PythonToken) {
-        switch byte {
-        case PythonByte.openParen, PythonByte.openBracket, PythonByte.openBrace:
-            if tracksLayout { brackets.append(token) }
-        case PythonByte.closeParen, PythonByte.closeBracket, PythonByte.closeBrace:
-            guard tracksLayout else { return }
-            guard let opener = brackets.popLast() else {
-                report("unmatched '\(String(UnicodeScalar(byte)))'", line: token.line, column: token.column)
-                return
-            }
-            let expected = PythonOperators.closer(of: bytes[opener.start])
-            if expected != byte {
-                report(
-                    "closing '\(String(UnicodeScalar(byte)))' does not match opening '\(String(UnicodeScalar(bytes[opener.start])))'",
-                    line: token.line, column: token.column
-                )
-            }
-        default:
-            break
-        }
     }
 }
