@@ -64,7 +64,7 @@ extension CodeLinker {
             let http = code.servers.filter { $0.kind == .http }
             if let first = grpc.first, http.isEmpty {
                 service.kind = .grpc
-                service.kindEvidence = "\(first.framework) at \(first.location)"
+                service.kindEvidence = "grpc.server() at \(first.location)"
                 return
             }
             if let first = http.first, grpc.isEmpty {

@@ -205,7 +205,7 @@ struct CodeLinker {
             code.listens.append(CodeListen(host: CodeLinker.codeValue(listen.host), port: CodeLinker.codeValue(listen.port), location: listen.location))
             if let port = resolve(listen.port, environment), let number = Int(port.value), (1...65535).contains(number) {
                 claims.append(PortClaim(port: number, role: .codeListen, location: listen.location,
-                                        label: "\(listen.framework) listens on \(number) (\(port.how))"))
+                                        label: "\(CodeLinker.serverName(listen.framework)) listens on \(number) (\(port.how))"))
             }
             if let host = resolve(listen.host, environment) {
                 let how = listen.hostIsDefault ? "the default of \(listen.framework)" : "\(listen.framework) at \(listen.location), \(host.how)"
@@ -213,6 +213,11 @@ struct CodeLinker {
             }
         }
         return claims
+    }
+
+    /// "grpc" → "the gRPC server", "uvicorn" → "uvicorn.run".
+    static func serverName(_ framework: String) -> String {
+        framework == "grpc" ? "the gRPC server (add_insecure_port)" : framework
     }
 
     static func codeValue(_ value: PythonValue) -> CodeValue {

@@ -42,6 +42,7 @@ struct ComposeLinker {
                 }
             }
         service.healthCheck = healthCheck(compose, image: service.container)
+        service.ports += service.healthCheck?.portClaims ?? []
         service.dependencies = compose.dependsOn.map { dependency in
             let condition: ServiceDependency.Condition
             switch dependency.condition {

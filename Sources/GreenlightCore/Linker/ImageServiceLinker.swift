@@ -19,6 +19,7 @@ enum ImageServiceLinker {
         service.environment = service.container?.environment ?? []
         service.ports = service.container?.exposedPorts ?? []
         service.healthCheck = service.container?.healthCheck
+        service.ports += service.healthCheck?.portClaims ?? []
         return service
     }
 

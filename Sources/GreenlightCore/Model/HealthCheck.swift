@@ -65,3 +65,23 @@ public struct HealthCheck: Hashable, Sendable {
         }
     }
 }
+
+extension HealthCheck {
+    /// The ports of this container that the check probes (probes of other hosts are not claims about this service).
+    public var portClaims: [PortClaim] {
+        guard test != .disabled else { return [] }
+        var seen: Set<Int> = []
+        return probes.compactMap { probe in
+            guard probe.protocolKind != .other, let port = probe.port, HealthCheck.isLocal(probe.host),
+                  seen.insert(port).inserted
+            else { return nil }
+            return PortClaim(port: port, role: .healthCheck, location: location,
+                             label: "health check `\(display)` probes \(port)")
+        }
+    }
+
+    static func isLocal(_ host: String?) -> Bool {
+        guard let host, !host.isEmpty else { return true }
+        return ["localhost", "127.0.0.1", "0.0.0.0", "::1", "::", "[::]", "[::1]", "ip6-localhost"].contains(host.lowercased())
+    }
+}

@@ -17,7 +17,7 @@ public struct DockerignoreMissingRule: Rule {
                 "docker-compose.yml": """
                     services:
                       api:
-                        ↓build: ./backend
+                        build: ↓./backend
                         ports:
                           - "8000:8000"
                     """,

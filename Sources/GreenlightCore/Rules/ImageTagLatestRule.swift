@@ -72,7 +72,7 @@ public struct ImageTagLatestRule: Rule {
 
     public func check(_ project: Project) -> [Finding] {
         project.images.compactMap { use in
-            guard let reference = ImageReference.parse(use.reference), !reference.containsVariables,
+            guard let reference = ImageReference.parse(use.reference), !reference.containsVariables, !reference.isScratch,
                   reference.usesLatest, reference.digest == nil
             else { return nil }
             let shown = use.written == use.reference ? "`\(use.reference)`" : "`\(use.written)` (resolves to `\(use.reference)`)"

@@ -28,7 +28,7 @@ public struct UndeclaredDependencyRule: Rule {
                 "app/__init__.py": "",
                 "app/main.py": """
                     from fastapi import FastAPI
-                    ↓import yaml
+                    import ↓yaml
                     from app.store import save
 
                     app = FastAPI()

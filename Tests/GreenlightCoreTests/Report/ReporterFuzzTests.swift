@@ -6,7 +6,7 @@ import Testing
 @testable import GreenlightCore
 
 /// Deterministic pseudo-random numbers (SplitMix64) so a failing mutation can be replayed.
-struct SplitMix64 {
+private struct SplitMix64 {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }

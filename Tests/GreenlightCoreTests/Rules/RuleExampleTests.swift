@@ -75,7 +75,7 @@ struct RuleExampleTests {
 struct MarkedExample {
     var files: [String: String]
     var configuration: String?
-    var markers: [SourceLocation]
+    var markers: [GreenlightCore.SourceLocation]
 
     init(_ example: RuleExample) {
         files = [:]
@@ -88,7 +88,7 @@ struct MarkedExample {
                 var column = 1
                 for character in line {
                     if character == RuleExample.marker {
-                        markers.append(SourceLocation(file: path, line: lineIndex + 1, column: column))
+                        markers.append(GreenlightCore.SourceLocation(file: path, line: lineIndex + 1, column: column))
                     } else {
                         clean.append(character)
                         column += character.unicodeScalars.count
