@@ -1,0 +1,3 @@
+from workflow_engine.server import serve
+
+serve()
