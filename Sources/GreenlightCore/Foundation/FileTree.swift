@@ -35,44 +35,69 @@ extension FileTree {
     }
 }
 
-/// A project on disk. Symbolic links to directories are not followed, so a link
-/// loop cannot hang a scan.
+/// A project on disk, read with plain POSIX calls: a scan lists thousands of
+/// directories and reads thousands of files, and Foundation's URL and attribute
+/// APIs cost more than the parsing. Symbolic links to directories are not
+/// followed, so a link loop cannot hang a scan.
 public struct DiskFileTree: FileTree {
     public let root: URL
+    private let rootPath: String
 
     public init(root: URL) {
         self.root = root.standardizedFileURL
+        var path = self.root.path
+        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        self.rootPath = path
     }
 
-    private func url(_ path: String) -> URL {
-        path.isEmpty ? root : root.appendingPathComponent(path)
+    private func fullPath(_ path: String) -> String {
+        path.isEmpty ? rootPath : (rootPath == "/" ? "/" + path : rootPath + "/" + path)
     }
 
     public func read(_ path: String) -> [UInt8]? {
-        // `FileManager.contents` returns empty data for an empty file (an `__init__.py`),
-        // where `FileHandle.readToEnd` returns nil.
-        let full = url(path).path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let data = FileManager.default.contents(atPath: full)
-        else { return nil }
-        return [UInt8](data)
+        let descriptor = open(fullPath(path), O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var bytes = [UInt8]()
+        var capacity = max(Int(info.st_size), 0) + 1
+        bytes.reserveCapacity(capacity)
+        var buffer = [UInt8](repeating: 0, count: min(max(capacity, 4096), 1 << 20))
+        while true {
+            let count = buffer.withUnsafeMutableBytes { raw in
+                Foundation.read(descriptor, raw.baseAddress, raw.count)
+            }
+            if count < 0 { return nil }
+            if count == 0 { break }
+            bytes.append(contentsOf: buffer[0..<count])
+            capacity += count
+        }
+        return bytes
     }
 
     public func list(_ path: String) -> [DirectoryEntry]? {
-        let directory = url(path).path
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue,
-              let names = try? FileManager.default.contentsOfDirectory(atPath: directory)
-        else { return nil }
-        return names.sorted().map { name in
-            let full = directory + "/" + name
-            var entryIsDir: ObjCBool = false
-            let attributes = try? FileManager.default.attributesOfItem(atPath: full)
-            let isLink = (attributes?[.type] as? FileAttributeType) == .typeSymbolicLink
-            let exists = FileManager.default.fileExists(atPath: full, isDirectory: &entryIsDir)
-            return DirectoryEntry(name: name, isDirectory: exists && entryIsDir.boolValue && !isLink)
+        let directoryPath = fullPath(path)
+        guard let directory = opendir(directoryPath) else { return nil }
+        defer { closedir(directory) }
+        var entries: [DirectoryEntry] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            var isDirectory: Bool
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): isDirectory = true
+            case Int32(DT_REG), Int32(DT_LNK): isDirectory = false
+            default:
+                // Filesystems that do not report types: ask stat (without following links).
+                var info = stat()
+                isDirectory = lstat(directoryPath + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            entries.append(DirectoryEntry(name: name, isDirectory: isDirectory))
         }
+        return entries.sorted { $0.name < $1.name }
     }
 }
 

@@ -10,6 +10,7 @@ public enum PathUtilities {
 
     /// Collapses `//`, `.` and `..`; keeps a leading `/`. `..` never climbs above the root.
     public static func normalize(_ path: String) -> String {
+        if isNormal(path) { return path }
         let absolute = path.hasPrefix("/")
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
@@ -22,6 +23,32 @@ public enum PathUtilities {
         }
         let joined = parts.joined(separator: "/")
         return absolute ? "/" + joined : joined
+    }
+
+    /// Whether `path` is already normal: no empty, `.` or `..` segments and no trailing `/`.
+    static func isNormal(_ path: String) -> Bool {
+        let bytes = path.utf8
+        guard !bytes.isEmpty else { return true }
+        if bytes.count == 1, bytes.first == UInt8(ascii: "/") { return true }
+        var segmentLength = 0
+        var segmentDots = 0
+        var index = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "/") {
+                // An empty segment is allowed only as the root of an absolute path.
+                if segmentLength == 0 && index != 0 { return false }
+                if segmentLength > 0 && segmentDots == segmentLength && segmentLength <= 2 { return false }
+                segmentLength = 0
+                segmentDots = 0
+            } else {
+                segmentLength += 1
+                if byte == UInt8(ascii: ".") { segmentDots += 1 }
+            }
+            index += 1
+        }
+        if segmentLength == 0 { return false }
+        if segmentDots == segmentLength && segmentLength <= 2 { return false }
+        return true
     }
 
     /// The directory part of a path (`""` for a bare name, `/` for a file at the root).

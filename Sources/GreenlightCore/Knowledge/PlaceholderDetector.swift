@@ -14,6 +14,9 @@ public enum PlaceholderDetector {
 
     /// The reason `value` looks like a placeholder, or nil.
     public static func reason(_ value: String, extraWords: [String] = []) -> String? {
+        // Most values (ports, URLs, log levels) contain none of the marker characters
+        // or words; answer those without allocating.
+        if extraWords.isEmpty, !mayBePlaceholder(value) { return nil }
         let trimmed = value.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'"))
         guard !trimmed.isEmpty else { return nil }
         let lower = trimmed.lowercased()
@@ -51,3 +54,22 @@ public enum PlaceholderDetector {
 }
 
 import Foundation
+
+extension PlaceholderDetector {
+    /// A cheap byte-level screen: false means `reason` would certainly return nil.
+    static func mayBePlaceholder(_ value: String) -> Bool {
+        var sawLetter = false
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "<"), UInt8(ascii: "."), UInt8(ascii: "*"), 0xE2: return true  // 0xE2 starts "…"
+            case UInt8(ascii: "x"), UInt8(ascii: "X"), UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "p"), UInt8(ascii: "P"),
+                 UInt8(ascii: "c"), UInt8(ascii: "C"), UInt8(ascii: "r"), UInt8(ascii: "R"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+                 UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "d"), UInt8(ascii: "D"), UInt8(ascii: "n"), UInt8(ascii: "N"):
+                sawLetter = true
+            default:
+                break
+            }
+        }
+        return sawLetter
+    }
+}

@@ -66,6 +66,30 @@ public enum SecretDetector {
         return nil
     }
 
+    /// A fast pre-check over raw bytes: whether any known key prefix (or a PEM
+    /// header) occurs at all, so most files are never split into lines.
+    public static func mayContainSecret(_ bytes: [UInt8]) -> Bool {
+        let prefixes = formats.map { Array($0.prefix.utf8) } + [Array("-----BEGIN".utf8)]
+        let firstBytes = Set(prefixes.compactMap(\.first))
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if firstBytes.contains(byte) {
+                for prefix in prefixes where prefix[0] == byte && index + prefix.count <= count {
+                    var matched = true
+                    for offset in 1..<prefix.count where bytes[index + offset] != prefix[offset] {
+                        matched = false
+                        break
+                    }
+                    if matched { return true }
+                }
+            }
+            index += 1
+        }
+        return false
+    }
+
     /// Name fragments of variables that hold secrets.
     static let secretNameParts = ["SECRET", "TOKEN", "PASSWORD", "PASSWD", "API_KEY", "APIKEY", "PRIVATE_KEY", "ACCESS_KEY", "CREDENTIAL", "AUTH_KEY", "SIGNING_KEY", "ENCRYPTION_KEY", "CLIENT_SECRET", "SERVICE_ROLE_KEY", "SECRET_KEY"]
 

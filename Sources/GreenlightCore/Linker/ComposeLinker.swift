@@ -8,6 +8,20 @@ struct ComposeLinker {
     let store: ArtifactStore
     let configuration: Configuration
 
+    /// Services another service waits for with `service_completed_successfully`: jobs that run once.
+    let oneShotServices: Set<String>
+
+    init(project: ComposeProject, file: String, images: ImageBuildCache, store: ArtifactStore, configuration: Configuration) {
+        self.project = project
+        self.file = file
+        self.images = images
+        self.store = store
+        self.configuration = configuration
+        self.oneShotServices = Set(project.services.flatMap { service in
+            service.dependsOn.filter { $0.condition == .serviceCompletedSuccessfully }.map(\.service)
+        })
+    }
+
     var directory: String { PathUtilities.dirname(file) }
 
     func services() -> [Service] {
@@ -52,7 +66,7 @@ struct ComposeLinker {
             }
             return ServiceDependency(service: dependency.service, condition: condition, location: dependency.location)
         }
-        service.isLongRunning = !ComposeLinker.isOneShot(service, in: project)
+        service.isLongRunning = !oneShotServices.contains(service.name) && !ComposeLinker.isOneShot(service)
         return service
     }
 
@@ -161,10 +175,7 @@ struct ComposeLinker {
     }
 
     /// Migrations and other jobs that run once and exit.
-    static func isOneShot(_ service: Service, in project: ComposeProject) -> Bool {
-        if project.services.contains(where: { other in
-            other.dependsOn.contains { $0.service == service.name && $0.condition == .serviceCompletedSuccessfully }
-        }) { return true }
+    static func isOneShot(_ service: Service) -> Bool {
         let words = service.command?.argv ?? []
         if words.contains("migrate") || words.contains("collectstatic") { return true }
         if words.contains("alembic"), words.contains("upgrade") { return true }

@@ -106,8 +106,7 @@ enum ProjectFacts {
 
     /// Credentials in a known format anywhere in a source file, one per line.
     static func secrets(in source: SourceText) -> [Located<String>] {
-        let text = source.string
-        guard SecretDetector.formats.contains(where: { text.contains($0.prefix) }) || text.contains("PRIVATE KEY-----") else { return [] }
+        guard SecretDetector.mayContainSecret(source.bytes) else { return [] }
         var found: [Located<String>] = []
         for line in 1...max(1, source.lineCount) {
             guard let lineText = source.lineText(line), let secret = SecretDetector.embedded(in: lineText) else { continue }

@@ -74,12 +74,23 @@ public struct UndeclaredDependencyRule: Rule {
     public func check(_ project: Project) -> [Finding] {
         var findings: [Finding] = []
         var reported: Set<String> = []
+        var transitiveByDistribution: [String: Set<String>] = [:]
         for service in project.services {
             guard let code = service.code, let image = service.container, let installed = image.pythonDistributions else { continue }
             for imported in code.thirdPartyImports {
                 let topLevel = imported.value
+                // Direct lookups first; dependencies of dependencies and the general matcher only for what they miss.
+                let candidates = PythonDistributions.distributions(forImport: topLevel).map(PythonDistributions.normalize)
+                    + [PythonDistributions.normalize(topLevel)]
+                if candidates.contains(where: { installed[$0] != nil }) { continue }
+                let broughtAlong = installed.keys.contains { distribution in
+                    if let known = transitiveByDistribution[distribution] { return known.contains(topLevel) }
+                    let computed = PythonDistributions.transitiveImports(ofDistribution: distribution)
+                    transitiveByDistribution[distribution] = computed
+                    return computed.contains(topLevel)
+                }
+                if broughtAlong { continue }
                 if installed.keys.contains(where: { PythonDistributions.provides(distribution: $0, import: topLevel) }) { continue }
-                if installed.keys.contains(where: { PythonDistributions.transitiveImports(ofDistribution: $0).contains(topLevel) }) { continue }
                 guard reported.insert("\(imported.location)|\(image.dockerfile)").inserted else { continue }
                 let distribution = PythonDistributions.distribution(forImport: topLevel) ?? topLevel
                 let sources = image.requirementFiles.map(\.value)
