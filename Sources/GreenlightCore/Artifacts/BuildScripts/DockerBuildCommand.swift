@@ -40,8 +40,11 @@ enum DockerBuildCommand {
     static func recognise(_ words: [ShellWord]) -> (options: Options, commandWord: ShellWord)? {
         var index = skipPrefixes(words)
         guard index < words.count else { return nil }
-        let program = PathUtilities.basename(words[index].text)
-        guard program == "docker" || program == "podman" else { return nil }
+        let programBytes = words[index].text.utf8
+        let nameStart = programBytes.lastIndex(of: UInt8(ascii: "/")).map { programBytes.index(after: $0) } ?? programBytes.startIndex
+        let isDocker = programBytes[nameStart...].elementsEqual("docker".utf8)
+        guard isDocker || programBytes[nameStart...].elementsEqual("podman".utf8) else { return nil }
+        let program = isDocker ? "docker" : "podman"
         let commandWord = words[index]
         index += 1
         index = skipGlobalOptions(words, from: index)

@@ -24,9 +24,13 @@ public enum DockerBuildScanner {
         }
     }
 
-    /// Tokenizes and walks one fragment of shell text.
-    static func scanShell(_ fragment: ShellFragment, state: ShellState, source: SourceText) -> DockerBuildScan {
-        let lexer = ShellLexer.tokenize(fragment.bytes)
+    /// How deep command substitutions inside command substitutions are followed.
+    static let maximumSubstitutionDepth = 4
+
+    /// Tokenizes and walks one fragment of shell text, including the commands
+    /// inside its command substitutions (`ID=$(docker build -q .)`).
+    static func scanShell(_ fragment: ShellFragment, state: ShellState, source: SourceText, depth: Int = 0) -> DockerBuildScan {
+        let lexer = ShellLexer.tokenize(fragment.bytes, makeSyntax: state.makeVariables != nil)
         var walker = ShellWalker(state: state)
         walker.walk(lexer.tokens)
         var scan = DockerBuildScan()
@@ -40,6 +44,15 @@ public enum DockerBuildScanner {
                 scan.invocations.append(invocation)
             }
         }
+        if depth < maximumSubstitutionDepth {
+            for range in lexer.substitutions {
+                let inner = ShellFragment(bytes: Array(fragment.bytes[range]), origins: Array(fragment.origins[range]))
+                let innerState = walker.state(at: range.lowerBound, initial: state)
+                let result = scanShell(inner, state: innerState, source: source, depth: depth + 1)
+                scan.invocations += result.invocations
+            }
+        }
+        if depth == 0 { scan.invocations.sort { $0.location < $1.location } }
         return scan
     }
 

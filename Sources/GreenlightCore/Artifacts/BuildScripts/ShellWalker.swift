@@ -29,6 +29,8 @@ struct ShellWalker {
     private var functionHeader = false
     private var skippedParens = 0
     private(set) var commands: [(words: [ShellWord], state: ShellState)] = []
+    /// The state in effect when each simple command started, by fragment offset.
+    private(set) var checkpoints: [(offset: Int, state: ShellState)] = []
 
     init(state: ShellState) {
         self.state = state
@@ -149,7 +151,14 @@ struct ShellWalker {
         for name in block.dirtyVariables { state.variables[name] = nil }
     }
 
+    /// The state a command starting at `offset` ran with (the initial state
+    /// before the first command).
+    func state(at offset: Int, initial: ShellState) -> ShellState {
+        checkpoints.last { $0.offset <= offset }?.state ?? initial
+    }
+
     private mutating func handle(_ command: [ShellWord]) {
+        checkpoints.append((command[0].start, state))
         let assignments = command.prefix { ShellWalker.assignment($0) != nil }
         if assignments.count == command.count {
             for word in command { assign(word) }
@@ -204,9 +213,10 @@ struct ShellWalker {
 
     /// `NAME=value` split into its parts.
     static func assignment(_ word: ShellWord) -> (String, String)? {
-        let bytes = Array(word.text.utf8)
-        guard let equals = bytes.firstIndex(of: UInt8(ascii: "=")), equals > 0,
-              ShellLexer.isNameStart(bytes[0]), bytes[..<equals].allSatisfy(ShellLexer.isNameByte) else { return nil }
-        return (String(decoding: bytes[..<equals], as: UTF8.self), String(decoding: bytes[(equals + 1)...], as: UTF8.self))
+        let text = word.text
+        let utf8 = text.utf8
+        guard let first = utf8.first, ShellLexer.isNameStart(first), let equals = utf8.firstIndex(of: UInt8(ascii: "=")),
+              utf8[..<equals].allSatisfy(ShellLexer.isNameByte) else { return nil }
+        return (String(text[..<equals]), String(text[utf8.index(after: equals)...]))
     }
 }
