@@ -31,13 +31,13 @@ enum DockerBuildCommand {
 
     struct Options {
         var tool: DockerBuildInvocation.Tool
-        var positionals: [ShellWord] = []
-        var values: [(option: String, word: ShellWord)] = []
+        var positionals: [BuildShellWord] = []
+        var values: [(option: String, word: BuildShellWord)] = []
         var opaque = false
     }
 
     /// The build options of `words` if it is an image build command.
-    static func recognise(_ words: [ShellWord]) -> (options: Options, commandWord: ShellWord)? {
+    static func recognise(_ words: [BuildShellWord]) -> (options: Options, commandWord: BuildShellWord)? {
         var index = skipPrefixes(words)
         guard index < words.count else { return nil }
         let programBytes = words[index].text.utf8
@@ -68,15 +68,15 @@ enum DockerBuildCommand {
     }
 
     /// `sudo`, `env`, `time`, `nohup`, `exec`, `command` and `VAR=value` before the program.
-    private static func skipPrefixes(_ words: [ShellWord]) -> Int {
+    private static func skipPrefixes(_ words: [BuildShellWord]) -> Int {
         var index = 0
         while index < words.count {
             let text = words[index].text
-            if ShellWalker.assignment(words[index]) != nil { index += 1; continue }
+            if BuildShellWalker.assignment(words[index]) != nil { index += 1; continue }
             switch text {
             case "sudo", "env", "time", "nohup", "exec", "command", "nice":
                 index += 1
-                while index < words.count, words[index].text.hasPrefix("-") || ShellWalker.assignment(words[index]) != nil {
+                while index < words.count, words[index].text.hasPrefix("-") || BuildShellWalker.assignment(words[index]) != nil {
                     let option = words[index].text
                     index += 1
                     if ["-u", "-g", "-C", "-n", "-U"].contains(option), text != "time" { index += 1 }
@@ -88,7 +88,7 @@ enum DockerBuildCommand {
         return index
     }
 
-    private static func skipGlobalOptions(_ words: [ShellWord], from start: Int) -> Int {
+    private static func skipGlobalOptions(_ words: [BuildShellWord], from start: Int) -> Int {
         var index = start
         while index < words.count, words[index].text.hasPrefix("-") {
             let text = words[index].text
@@ -98,7 +98,7 @@ enum DockerBuildCommand {
         return index
     }
 
-    private static func parse(_ words: [ShellWord], tool: DockerBuildInvocation.Tool) -> Options {
+    private static func parse(_ words: [BuildShellWord], tool: DockerBuildInvocation.Tool) -> Options {
         var options = Options(tool: tool)
         var index = 0
         var endOfOptions = false
@@ -136,7 +136,7 @@ enum DockerBuildCommand {
     }
 
     /// `-t name`, `-tname`, `-t=name`, `-qt name`.
-    private static func shortCluster(_ word: ShellWord, _ words: [ShellWord], _ next: Int, _ options: inout Options) -> Int {
+    private static func shortCluster(_ word: BuildShellWord, _ words: [BuildShellWord], _ next: Int, _ options: inout Options) -> Int {
         let bytes = Array(word.text.utf8)
         var position = 1
         while position < bytes.count {

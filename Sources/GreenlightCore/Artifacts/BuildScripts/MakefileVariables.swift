@@ -52,7 +52,7 @@ enum MakefileVariables {
         }
         let name = RequirementsText.trim(String(decoding: bytes[..<nameEnd], as: UTF8.self))
         let nameBytes = Array(name.utf8)
-        guard !nameBytes.isEmpty, nameBytes.allSatisfy({ ShellLexer.isNameByte($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") })
+        guard !nameBytes.isEmpty, nameBytes.allSatisfy({ BuildShellLexer.isNameByte($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") })
         else { return nil }
         var valueBytes = Array(bytes[(equals + 1)...])
         if let hash = valueBytes.firstIndex(of: UInt8(ascii: "#")) { valueBytes = Array(valueBytes[..<hash]) }

@@ -29,7 +29,7 @@ enum RecipeLines {
     /// from the first, and make's `$$` becomes `$` when `unescapeDollars`.
     static func fragment(
         _ source: SourceText, _ ranges: [Range<Int>], stripLeadingWhitespace: Bool, unescapeDollars: Bool
-    ) -> ShellFragment {
+    ) -> BuildShellFragment {
         var bytes: [UInt8] = []
         var origins: [Int] = []
         for (number, range) in ranges.enumerated() {
@@ -62,7 +62,7 @@ enum RecipeLines {
                 origins.append(range.upperBound)
             }
         }
-        return ShellFragment(bytes: bytes, origins: origins)
+        return BuildShellFragment(bytes: bytes, origins: origins)
     }
 }
 
@@ -78,7 +78,7 @@ enum MakefileBuildScanner {
         var scan = DockerBuildScan()
         for line in logical where line.isRecipe {
             let fragment = RecipeLines.fragment(source, line.ranges, stripLeadingWhitespace: false, unescapeDollars: true)
-            let state = ShellState(cwd: directory, scriptDirectory: directory, makeVariables: variables)
+            let state = BuildShellState(cwd: directory, scriptDirectory: directory, makeVariables: variables)
             let result = DockerBuildScanner.scanShell(fragment, state: state, source: source)
             scan.invocations += result.invocations
             scan.issues += result.issues

@@ -18,11 +18,11 @@ enum WorkflowYAML {
     /// The shell text of a `run:` scalar with each byte mapped to the file:
     /// line by line for literal blocks (`run: |`), character by character for
     /// single-line scalars found verbatim, otherwise all at the scalar's start.
-    static func fragment(_ scalar: Node.Scalar, source: SourceText) -> ShellFragment {
+    static func fragment(_ scalar: Node.Scalar, source: SourceText) -> BuildShellFragment {
         let text = Array(scalar.string.utf8)
-        guard let mark = scalar.mark else { return ShellFragment(text: text, origin: 0) }
+        guard let mark = scalar.mark else { return BuildShellFragment(text: text, origin: 0) }
         let start = offset(of: mark, in: source)
-        let fallback = ShellFragment(text: text, origin: start)
+        let fallback = BuildShellFragment(text: text, origin: start)
         switch scalar.style {
         case .literal:
             return literalBlock(text, afterLine: mark.line, source: source) ?? fallback
@@ -30,13 +30,13 @@ enum WorkflowYAML {
             let contentStart = scalar.style == .plain ? start : start + 1
             let end = contentStart + text.count
             guard end <= source.bytes.count, source.bytes[contentStart..<end].elementsEqual(text) else { return fallback }
-            return ShellFragment(bytes: text, origins: Array(contentStart..<end))
+            return BuildShellFragment(bytes: text, origins: Array(contentStart..<end))
         default:
             return fallback
         }
     }
 
-    private static func literalBlock(_ text: [UInt8], afterLine markLine: Int, source: SourceText) -> ShellFragment? {
+    private static func literalBlock(_ text: [UInt8], afterLine markLine: Int, source: SourceText) -> BuildShellFragment? {
         var lines = text.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         if lines.last?.isEmpty == true { lines.removeLast() }
         var bytes: [UInt8] = []
@@ -55,7 +55,7 @@ enum WorkflowYAML {
             bytes.append(UInt8(ascii: "\n"))
             origins.append(range.upperBound)
         }
-        return ShellFragment(bytes: bytes, origins: origins)
+        return BuildShellFragment(bytes: bytes, origins: origins)
     }
 
     /// A located issue for a Yams parse error.

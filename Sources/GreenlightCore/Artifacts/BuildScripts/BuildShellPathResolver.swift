@@ -1,9 +1,9 @@
 /// What is known while following a script: the directory commands run in and
 /// the values of variables assigned from known text.
-struct ShellState: Equatable {
+struct BuildShellState: Equatable {
     /// Relative to the project root; nil once it cannot be known.
     var cwd: String?
-    /// Known variable values (they may start with `ShellPathResolver.rootMarker`).
+    /// Known variable values (they may start with `BuildShellPathResolver.rootMarker`).
     var variables: [String: String] = [:]
     /// The directory of the script itself (for `$(dirname "$0")`), if it is a file.
     var scriptDirectory: String?
@@ -15,7 +15,7 @@ struct ShellState: Equatable {
 /// known variables, `$PWD`, `$(pwd)`, the script-directory idioms
 /// (`$(dirname "$0")`, `$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)`) and
 /// `$(git rev-parse --show-toplevel)`. Anything else makes the path unknown.
-enum ShellPathResolver {
+enum BuildShellPathResolver {
     /// Prefix marking an expanded value as an absolute path inside the project
     /// (the project root is the filesystem position of the marker).
     static let rootMarker = "\u{1}"
@@ -36,7 +36,7 @@ enum ShellPathResolver {
     }()
 
     /// `text` with every expansion replaced by its known value, or nil.
-    static func expand(_ text: String, state: ShellState) -> String? {
+    static func expand(_ text: String, state: BuildShellState) -> String? {
         var bytes = Array(text.utf8)
         if let makeVariables = state.makeVariables {
             guard let expanded = MakeVariableExpansion.expand(bytes, variables: makeVariables, directory: state.scriptDirectory)
@@ -52,7 +52,7 @@ enum ShellPathResolver {
                 index += 1
                 continue
             }
-            let end = ShellLexer.expansionEnd(bytes, from: index)
+            let end = BuildShellLexer.expansionEnd(bytes, from: index)
             if end.unterminated { return nil }
             let raw = Array(bytes[index..<end.index])
             if raw.count == 1 {
@@ -67,7 +67,7 @@ enum ShellPathResolver {
         return String(decoding: result, as: UTF8.self)
     }
 
-    private static func value(of raw: [UInt8], state: ShellState) -> String? {
+    private static func value(of raw: [UInt8], state: BuildShellState) -> String? {
         let text = String(decoding: raw, as: UTF8.self)
         if text.hasPrefix("${{") {
             let inner = canonical(String(decoding: raw.dropFirst(3).dropLast(2), as: UTF8.self))
@@ -76,10 +76,10 @@ enum ShellPathResolver {
         var name: String?
         if raw.count > 3, raw[1] == UInt8(ascii: "{"), raw.last == UInt8(ascii: "}") {
             let inner = raw[2..<(raw.count - 1)]
-            if let first = inner.first, ShellLexer.isNameStart(first), inner.allSatisfy(ShellLexer.isNameByte) {
+            if let first = inner.first, BuildShellLexer.isNameStart(first), inner.allSatisfy(BuildShellLexer.isNameByte) {
                 name = String(decoding: inner, as: UTF8.self)
             }
-        } else if raw.count > 1, ShellLexer.isNameStart(raw[1]) {
+        } else if raw.count > 1, BuildShellLexer.isNameStart(raw[1]) {
             name = String(decoding: raw.dropFirst(), as: UTF8.self)
         }
         if let name {
@@ -98,7 +98,7 @@ enum ShellPathResolver {
         return commandValue(canonical(body), state: state)
     }
 
-    private static func commandValue(_ command: String, state: ShellState) -> String? {
+    private static func commandValue(_ command: String, state: BuildShellState) -> String? {
         if command == "pwd" { return state.cwd.map { rootMarker + $0 } }
         if command == "gitrev-parseshow-toplevel" { return rootMarker }
         guard let scriptDirectory = state.scriptDirectory, scriptDirectoryCommands.contains(command) else { return nil }
@@ -141,7 +141,7 @@ enum ShellPathResolver {
     /// A project-relative path for `text` used in a command running in
     /// `state.cwd`; nil when it has unknown parts, is absolute outside the
     /// project, or climbs above the root.
-    static func resolvePath(_ text: String, state: ShellState) -> String? {
+    static func resolvePath(_ text: String, state: BuildShellState) -> String? {
         guard let expanded = expand(text, state: state), !expanded.isEmpty else { return nil }
         let bytes = Array(expanded.utf8)
         var previous: UInt8 = 0

@@ -1,6 +1,6 @@
 /// One shell word after quote removal. Expansions (`$VAR`, `${VAR}`,
 /// `$(cmd)`, backticks) are kept as written, since their values are unknown.
-struct ShellWord: Equatable {
+struct BuildShellWord: Equatable {
     var text: String
     /// Fragment offset of the first byte.
     var start: Int
@@ -15,27 +15,27 @@ struct ShellWord: Equatable {
     /// which the shell may split into several arguments.
     var isBareExpansion: Bool {
         hasUnquotedExpansion && !isQuoted && text.utf8.first == UInt8(ascii: "$")
-            && ShellLexer.isSingleExpansion(Array(text.utf8))
+            && BuildShellLexer.isSingleExpansion(Array(text.utf8))
     }
 }
 
-enum ShellOperator: Equatable {
+enum BuildShellOperator: Equatable {
     case and, or, semicolon, doubleSemicolon, pipe, background, openParen, closeParen
 }
 
-enum ShellToken: Equatable {
-    case word(ShellWord)
-    case op(ShellOperator, Int)
+enum BuildShellToken: Equatable {
+    case word(BuildShellWord)
+    case op(BuildShellOperator, Int)
     case newline(Int)
 }
 
 /// Splits shell text into words and control operators. Redirections and
 /// their targets are dropped, here-document bodies are skipped, comments
 /// are removed, and `\`-newline continuations are joined.
-struct ShellLexer {
+struct BuildShellLexer {
     private let bytes: [UInt8]
     private var index = 0
-    private(set) var tokens: [ShellToken] = []
+    private(set) var tokens: [BuildShellToken] = []
     /// Fragment ranges of the bodies of command substitutions (`$(...)`,
     /// backticks), which are commands in their own right.
     private(set) var substitutions: [Range<Int>] = []
@@ -51,8 +51,8 @@ struct ShellLexer {
         self.makeSyntax = makeSyntax
     }
 
-    static func tokenize(_ bytes: [UInt8], makeSyntax: Bool = false) -> ShellLexer {
-        var lexer = ShellLexer(bytes, makeSyntax: makeSyntax)
+    static func tokenize(_ bytes: [UInt8], makeSyntax: Bool = false) -> BuildShellLexer {
+        var lexer = BuildShellLexer(bytes, makeSyntax: makeSyntax)
         lexer.run()
         return lexer
     }
@@ -184,8 +184,8 @@ struct ShellLexer {
         pendingHeredocs = []
     }
 
-    private mutating func readWord() -> ShellWord {
-        var word = ShellWord(text: "", start: index, hasExpansion: false, hasUnquotedExpansion: false, isQuoted: false)
+    private mutating func readWord() -> BuildShellWord {
+        var word = BuildShellWord(text: "", start: index, hasExpansion: false, hasUnquotedExpansion: false, isQuoted: false)
         var text: [UInt8] = []
         while index < bytes.count {
             let byte = bytes[index]
@@ -223,7 +223,7 @@ struct ShellLexer {
         return word
     }
 
-    private mutating func doubleQuoted(into text: inout [UInt8], word: inout ShellWord) {
+    private mutating func doubleQuoted(into text: inout [UInt8], word: inout BuildShellWord) {
         let open = index
         index += 1
         while index < bytes.count {
@@ -263,7 +263,7 @@ struct ShellLexer {
             index += 2
             return true
         }
-        let end = ShellLexer.expansionEnd(bytes, from: index)
+        let end = BuildShellLexer.expansionEnd(bytes, from: index)
         if end.unterminated {
             problems.append(("unterminated substitution", start))
         } else if bytes[start] == UInt8(ascii: "`") {

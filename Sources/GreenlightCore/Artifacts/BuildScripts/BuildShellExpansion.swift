@@ -1,4 +1,4 @@
-extension ShellLexer {
+extension BuildShellLexer {
     /// Where the expansion starting at `start` (`$...` or a backtick) ends.
     static func expansionEnd(_ bytes: [UInt8], from start: Int) -> (index: Int, unterminated: Bool) {
         let count = bytes.count

@@ -2,7 +2,7 @@
 /// block) with, for every byte, the offset in the file it came from, so
 /// commands are reported where they are written even after indentation or
 /// make's `$$` escapes were removed.
-struct ShellFragment {
+struct BuildShellFragment {
     var bytes: [UInt8]
     var origins: [Int]
 
