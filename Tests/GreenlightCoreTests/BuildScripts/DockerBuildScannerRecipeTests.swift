@@ -35,6 +35,9 @@ struct DockerBuildScannerRecipeTests {
     push: build
     \t-docker push $(IMAGE):$(TAG)
 
+    %.image: docker/%.Dockerfile
+    \tdocker build -f $< -t $* . | tee $@.log
+
     define HELP
     \tdocker build -t inside-define .
     endef
@@ -42,7 +45,7 @@ struct DockerBuildScannerRecipeTests {
 
     @Test func makefileRecipes() {
         let builds = DockerBuildScanner.scan(SourceText(path: "ops/Makefile", string: Self.makefile), kind: .makefile)
-        #expect(builds.count == 4)
+        #expect(builds.count == 5)
         let api = builds[0]
         #expect(api.dockerfileAsWritten == "$(DOCKERFILE)")
         #expect(api.dockerfile == "ops/docker/api.Dockerfile")
@@ -60,6 +63,11 @@ struct DockerBuildScannerRecipeTests {
         #expect(ci.dockerfile == nil)
         #expect(ci.hasOpaqueArguments)
         #expect(ci.contextPath == "ops")
+        let pattern = builds[4]
+        #expect(pattern.dockerfileAsWritten == "$<")
+        #expect(pattern.dockerfile == nil)
+        #expect(pattern.tags == ["$*"])
+        #expect(pattern.contextPath == "ops")
     }
 
     @Test func justfileRecipes() {

@@ -168,6 +168,20 @@ struct DockerBuildScannerShellTests {
         #expect(builds[4].contextPath == "tools")
     }
 
+    @Test func buildsInsideCommandSubstitutions() {
+        let builds = scan("""
+        cd services
+        IMAGE_ID=$(docker build -q -f api/Dockerfile .)
+        echo "built $(cd web && docker build -q .)"
+        LEGACY=`docker build -q legacy`
+        """, path: "build.sh")
+        #expect(builds.count == 3)
+        #expect(builds.map(\.dockerfilePath) == ["services/api/Dockerfile", "services/web/Dockerfile", "services/legacy/Dockerfile"])
+        #expect(builds.map(\.location.line) == [2, 3, 4])
+        #expect(builds[0].location.column == 12)
+        #expect(builds[1].location.column == 25)
+    }
+
     @Test func reportsUnterminatedQuotesWithLocations() {
         let source = SourceText(path: "build.sh", string: "docker build -t app .\necho \"unterminated\n")
         let result = DockerBuildScanner.scanWithIssues(source, kind: .shell)

@@ -138,6 +138,13 @@ struct ProjectDiscoveryTests {
         #expect(!FileClassifier.hasShellShebang(Array("#!".utf8)))
     }
 
+    @Test func treesReportingImpossibleNamesDoNotLoop() {
+        // An empty path makes MemoryFileTree list "" as a child of the root.
+        let tree = MemoryFileTree(["": "x", "a/../b/Dockerfile": "FROM scratch\n", "api/Dockerfile": "FROM scratch\n"])
+        let project = ProjectDiscovery.discover(in: tree)
+        #expect(project.paths(.dockerfile).contains("api/Dockerfile"))
+    }
+
     @Test func walksFiveThousandFilesQuickly() {
         var files: [String: String] = [:]
         for service in 0..<100 {

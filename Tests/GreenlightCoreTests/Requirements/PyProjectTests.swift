@@ -126,6 +126,22 @@ struct PyProjectTests {
         #expect(lines == [2, 5, 6, 10, 11, 14, 15])
     }
 
+    @Test func readsSetuptoolsDynamicDependencyFiles() {
+        let project = parse("""
+        [project]
+        name = "legacy-api"
+        dynamic = ["dependencies", "version"]
+
+        [tool.setuptools.dynamic]
+        dependencies = {file = ["requirements.txt", "requirements-extra.txt"]}
+        version = {attr = "legacy_api.__version__"}
+        """)
+        #expect(project.issues.isEmpty)
+        #expect(project.dynamic == ["dependencies", "version"])
+        #expect(project.dynamicDependencyFiles.map(\.value) == ["requirements.txt", "requirements-extra.txt"])
+        #expect(project.dynamicDependencyFiles.first?.location.line == 6)
+    }
+
     @Test func readsUvDevDependencies() {
         let project = parse("""
         [project]

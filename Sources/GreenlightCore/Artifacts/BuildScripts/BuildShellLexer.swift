@@ -36,16 +36,23 @@ struct BuildShellLexer {
     private let bytes: [UInt8]
     private var index = 0
     private(set) var tokens: [BuildShellToken] = []
+    /// Fragment ranges of the bodies of command substitutions (`$(...)`,
+    /// backticks), which are commands in their own right.
+    private(set) var substitutions: [Range<Int>] = []
     /// Unterminated quotes or substitutions, at fragment offsets.
     private(set) var problems: [(message: String, offset: Int)] = []
     private var pendingHeredocs: [(delimiter: String, stripTabs: Bool)] = []
+    /// Recipe text from a Makefile: make's automatic variables `$<` and `$|`
+    /// are single references, not a `$` followed by a redirection or pipe.
+    private let makeSyntax: Bool
 
-    init(_ bytes: [UInt8]) {
+    init(_ bytes: [UInt8], makeSyntax: Bool = false) {
         self.bytes = bytes
+        self.makeSyntax = makeSyntax
     }
 
-    static func tokenize(_ bytes: [UInt8]) -> BuildShellLexer {
-        var lexer = BuildShellLexer(bytes)
+    static func tokenize(_ bytes: [UInt8], makeSyntax: Bool = false) -> BuildShellLexer {
+        var lexer = BuildShellLexer(bytes, makeSyntax: makeSyntax)
         lexer.run()
         return lexer
     }
@@ -250,8 +257,20 @@ struct BuildShellLexer {
     /// Copies an expansion at the cursor verbatim. Returns false for a lone `$`.
     private mutating func expansion(into text: inout [UInt8]) -> Bool {
         let start = index
+        if makeSyntax, bytes[start] == UInt8(ascii: "$"), let next = at(start + 1),
+           next == UInt8(ascii: "<") || next == UInt8(ascii: "|") {
+            text.append(contentsOf: bytes[start...(start + 1)])
+            index += 2
+            return true
+        }
         let end = BuildShellLexer.expansionEnd(bytes, from: index)
-        if end.unterminated { problems.append(("unterminated substitution", start)) }
+        if end.unterminated {
+            problems.append(("unterminated substitution", start))
+        } else if bytes[start] == UInt8(ascii: "`") {
+            if end.index - 1 > start + 1 { substitutions.append((start + 1)..<(end.index - 1)) }
+        } else if at(start + 1) == UInt8(ascii: "("), at(start + 2) != UInt8(ascii: "("), end.index - 1 > start + 2 {
+            substitutions.append((start + 2)..<(end.index - 1))
+        }
         text.append(contentsOf: bytes[start..<end.index])
         index = end.index
         return end.index - start > 1 || bytes[start] == UInt8(ascii: "`")

@@ -40,8 +40,11 @@ enum DockerBuildCommand {
     static func recognise(_ words: [BuildShellWord]) -> (options: Options, commandWord: BuildShellWord)? {
         var index = skipPrefixes(words)
         guard index < words.count else { return nil }
-        let program = PathUtilities.basename(words[index].text)
-        guard program == "docker" || program == "podman" else { return nil }
+        let programBytes = words[index].text.utf8
+        let nameStart = programBytes.lastIndex(of: UInt8(ascii: "/")).map { programBytes.index(after: $0) } ?? programBytes.startIndex
+        let isDocker = programBytes[nameStart...].elementsEqual("docker".utf8)
+        guard isDocker || programBytes[nameStart...].elementsEqual("podman".utf8) else { return nil }
+        let program = isDocker ? "docker" : "podman"
         let commandWord = words[index]
         index += 1
         index = skipGlobalOptions(words, from: index)
@@ -69,11 +72,11 @@ enum DockerBuildCommand {
         var index = 0
         while index < words.count {
             let text = words[index].text
-            if ShellWalker.assignment(words[index]) != nil { index += 1; continue }
+            if BuildShellWalker.assignment(words[index]) != nil { index += 1; continue }
             switch text {
             case "sudo", "env", "time", "nohup", "exec", "command", "nice":
                 index += 1
-                while index < words.count, words[index].text.hasPrefix("-") || ShellWalker.assignment(words[index]) != nil {
+                while index < words.count, words[index].text.hasPrefix("-") || BuildShellWalker.assignment(words[index]) != nil {
                     let option = words[index].text
                     index += 1
                     if ["-u", "-g", "-C", "-n", "-U"].contains(option), text != "time" { index += 1 }

@@ -41,7 +41,8 @@ public struct DockerBuildInvocation: Hashable, Sendable {
     /// `-f`/`--file` (or the action's `file`) as written; nil when not given.
     public var dockerfileAsWritten: String?
     /// `-f` resolved against the directory the command runs in, relative to
-    /// the project root; nil when not given or not resolvable.
+    /// the project root; nil when not given or not resolvable. (podman also
+    /// tries the path relative to the context when this file does not exist.)
     public var dockerfile: String?
     public var tags: [String]
     public var platforms: [String]

@@ -13,7 +13,7 @@ public enum DockerBuildScanner {
         switch kind {
         case .shell:
             let directory = PathUtilities.dirname(source.path)
-            let state = ShellState(cwd: "", scriptDirectory: directory)
+            let state = BuildShellState(cwd: "", scriptDirectory: directory)
             return scanShell(BuildShellFragment(wholeFile: source), state: state, source: source)
         case .makefile:
             return MakefileBuildScanner.scan(source)
@@ -24,10 +24,14 @@ public enum DockerBuildScanner {
         }
     }
 
-    /// Tokenizes and walks one fragment of shell text.
-    static func scanShell(_ fragment: BuildShellFragment, state: ShellState, source: SourceText) -> DockerBuildScan {
-        let lexer = BuildShellLexer.tokenize(fragment.bytes)
-        var walker = ShellWalker(state: state)
+    /// How deep command substitutions inside command substitutions are followed.
+    static let maximumSubstitutionDepth = 4
+
+    /// Tokenizes and walks one fragment of shell text, including the commands
+    /// inside its command substitutions (`ID=$(docker build -q .)`).
+    static func scanShell(_ fragment: BuildShellFragment, state: BuildShellState, source: SourceText, depth: Int = 0) -> DockerBuildScan {
+        let lexer = BuildShellLexer.tokenize(fragment.bytes, makeSyntax: state.makeVariables != nil)
+        var walker = BuildShellWalker(state: state)
         walker.walk(lexer.tokens)
         var scan = DockerBuildScan()
         for problem in lexer.problems {
@@ -40,12 +44,21 @@ public enum DockerBuildScanner {
                 scan.invocations.append(invocation)
             }
         }
+        if depth < maximumSubstitutionDepth {
+            for range in lexer.substitutions {
+                let inner = BuildShellFragment(bytes: Array(fragment.bytes[range]), origins: Array(fragment.origins[range]))
+                let innerState = walker.state(at: range.lowerBound, initial: state)
+                let result = scanShell(inner, state: innerState, source: source, depth: depth + 1)
+                scan.invocations += result.invocations
+            }
+        }
+        if depth == 0 { scan.invocations.sort { $0.location < $1.location } }
         return scan
     }
 
     private static let remotePrefixes = ["http://", "https://", "git@", "git://", "ssh://", "github.com/"]
 
-    static func invocation(_ options: DockerBuildCommand.Options, state: ShellState, location: SourceLocation)
+    static func invocation(_ options: DockerBuildCommand.Options, state: BuildShellState, location: SourceLocation)
         -> DockerBuildInvocation? {
         guard !options.positionals.isEmpty else { return nil }
         let contextWord = options.positionals.count == 1
@@ -53,7 +66,7 @@ public enum DockerBuildScanner {
             : options.positionals.last(where: { !$0.isBareExpansion }) ?? options.positionals[options.positionals.count - 1]
         let context = contextWord.text
         let isRemote = context == "-" || remotePrefixes.contains { context.hasPrefix($0) }
-        let contextPath = isRemote ? nil : ShellPathResolver.resolvePath(context, state: state)
+        let contextPath = isRemote ? nil : BuildShellPathResolver.resolvePath(context, state: state)
         var invocation = DockerBuildInvocation(
             tool: options.tool, context: context, contextPath: contextPath, workingDirectory: state.cwd,
             hasOpaqueArguments: options.opaque || options.positionals.count > 1, location: location)
@@ -61,7 +74,7 @@ public enum DockerBuildScanner {
             switch option {
             case "--file":
                 invocation.dockerfileAsWritten = word.text
-                invocation.dockerfile = word.text == "-" || isRemote ? nil : ShellPathResolver.resolvePath(word.text, state: state)
+                invocation.dockerfile = word.text == "-" || isRemote ? nil : BuildShellPathResolver.resolvePath(word.text, state: state)
             case "--tag":
                 invocation.tags.append(word.text)
             case "--platform":

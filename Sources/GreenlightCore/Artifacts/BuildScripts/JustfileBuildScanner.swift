@@ -26,7 +26,7 @@ enum JustfileBuildScanner {
             }
             guard inRecipe else { continue }
             let fragment = RecipeLines.fragment(source, ranges, stripLeadingWhitespace: true, unescapeDollars: false)
-            let state = ShellState(cwd: directory, scriptDirectory: directory)
+            let state = BuildShellState(cwd: directory, scriptDirectory: directory)
             let result = DockerBuildScanner.scanShell(fragment, state: state, source: source)
             scan.invocations += result.invocations
             scan.issues += result.issues

@@ -37,9 +37,9 @@ enum MakeVariableExpansion {
 
     private static func builtin(_ name: String, directory: String?) -> String? {
         guard let directory else { return nil }
-        switch ShellPathResolver.canonical(name) {
-        case "CURDIR", "PWD", "shellpwd": return ShellPathResolver.rootMarker + directory
-        case "shellgitrev-parseshow-toplevel": return ShellPathResolver.rootMarker
+        switch BuildShellPathResolver.canonical(name) {
+        case "CURDIR", "PWD", "shellpwd": return BuildShellPathResolver.rootMarker + directory
+        case "shellgitrev-parseshow-toplevel": return BuildShellPathResolver.rootMarker
         default: return nil
         }
     }

@@ -78,7 +78,7 @@ enum MakefileBuildScanner {
         var scan = DockerBuildScan()
         for line in logical where line.isRecipe {
             let fragment = RecipeLines.fragment(source, line.ranges, stripLeadingWhitespace: false, unescapeDollars: true)
-            let state = ShellState(cwd: directory, scriptDirectory: directory, makeVariables: variables)
+            let state = BuildShellState(cwd: directory, scriptDirectory: directory, makeVariables: variables)
             let result = DockerBuildScanner.scanShell(fragment, state: state, source: source)
             scan.invocations += result.invocations
             scan.issues += result.issues

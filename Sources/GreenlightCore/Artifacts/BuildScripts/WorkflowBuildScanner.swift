@@ -23,8 +23,8 @@ enum WorkflowBuildScanner {
                     let shell = step["shell"]?.scalar?.string ?? "bash"
                     if shell.hasPrefix("python") || shell == "cmd" { continue }
                     let directory = step["working-directory"]?.scalar?.string ?? jobDirectory
-                    var state = ShellState(cwd: workingDirectory(directory))
-                    state.variables["GITHUB_WORKSPACE"] = ShellPathResolver.rootMarker
+                    var state = BuildShellState(cwd: workingDirectory(directory))
+                    state.variables["GITHUB_WORKSPACE"] = BuildShellPathResolver.rootMarker
                     let fragment = WorkflowYAML.fragment(run, source: source)
                     let result = DockerBuildScanner.scanShell(fragment, state: state, source: source)
                     scan.invocations += result.invocations
@@ -41,25 +41,25 @@ enum WorkflowBuildScanner {
     /// A `working-directory` relative to the workspace; nil when it uses expressions.
     private static func workingDirectory(_ text: String?) -> String? {
         guard let text else { return "" }
-        let state = ShellState(cwd: "", variables: ["GITHUB_WORKSPACE": ShellPathResolver.rootMarker])
-        return ShellPathResolver.resolvePath(text, state: state)
+        let state = BuildShellState(cwd: "", variables: ["GITHUB_WORKSPACE": BuildShellPathResolver.rootMarker])
+        return BuildShellPathResolver.resolvePath(text, state: state)
     }
 
     private static func buildPushAction(_ step: Node, uses: Node.Scalar, source: SourceText) -> DockerBuildInvocation {
         let with = step["with"]
         func input(_ name: String) -> String? { with?[name]?.scalar?.string }
-        let state = ShellState(cwd: "", variables: ["GITHUB_WORKSPACE": ShellPathResolver.rootMarker])
+        let state = BuildShellState(cwd: "", variables: ["GITHUB_WORKSPACE": BuildShellPathResolver.rootMarker])
         let context = input("context")
         let location = uses.mark.map { source.location(ofOffset: WorkflowYAML.offset(of: $0, in: source)) }
             ?? source.location(line: 1)
         var invocation = DockerBuildInvocation(
             tool: .buildPushAction, context: context ?? ".",
             // Without `context` the action builds the repository itself (Git context).
-            contextPath: context.map { ShellPathResolver.resolvePath($0, state: state) } ?? "",
+            contextPath: context.map { BuildShellPathResolver.resolvePath($0, state: state) } ?? "",
             workingDirectory: "", location: location)
         if let file = input("file") {
             invocation.dockerfileAsWritten = file
-            invocation.dockerfile = ShellPathResolver.resolvePath(file, state: state)
+            invocation.dockerfile = BuildShellPathResolver.resolvePath(file, state: state)
         }
         invocation.tags = inputList(input("tags"), splitCommas: true)
         invocation.platforms = inputList(input("platforms"), splitCommas: true)

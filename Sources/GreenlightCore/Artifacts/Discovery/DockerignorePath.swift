@@ -8,11 +8,14 @@ enum DockerignorePath {
     static func clean(_ path: String) -> String {
         if path.isEmpty { return "." }
         let rooted = path.utf8.first == UInt8(ascii: "/")
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == ".." {
-                if let last = parts.last, last != ".." {
+        var components: [[UInt8]] = []
+        ProjectPath.components(path.utf8, into: &components)
+        var parts: [[UInt8]] = []
+        let dot = UInt8(ascii: ".")
+        for part in components {
+            if part.count == 1 && part[0] == dot { continue }
+            if part.count == 2 && part[0] == dot && part[1] == dot {
+                if let last = parts.last, !(last.count == 2 && last[0] == dot && last[1] == dot) {
                     parts.removeLast()
                 } else if !rooted {
                     parts.append(part)
@@ -21,7 +24,7 @@ enum DockerignorePath {
             }
             parts.append(part)
         }
-        let joined = parts.joined(separator: "/")
+        let joined = ProjectPath.joined(parts)
         if rooted { return "/" + joined }
         return joined.isEmpty ? "." : joined
     }

@@ -33,7 +33,8 @@ public enum FileKind: String, Sendable, Hashable, CaseIterable, Codable {
 }
 
 /// Classifies files by path alone; the one case that needs content (a
-/// shebang on an extension-less script) is reported as a candidate.
+/// shebang on an extension-less script) is reported as a candidate. Names are
+/// compared as ASCII-lowercased bytes: this runs once per file of the project.
 enum FileClassifier {
     enum Verdict: Equatable {
         case kind(FileKind)
@@ -43,34 +44,40 @@ enum FileClassifier {
         case none
     }
 
-    private static let dockerfileTemplateSuffixes: [String] = [
+    private static let dockerfileTemplateSuffixes: [StaticString] = [
         ".md", ".rst", ".txt", ".orig", ".bak", ".swp", ".j2", ".jinja", ".jinja2",
         ".tmpl", ".tpl", ".template", ".erb", ".in", ".sample", ".example", ".dockerignore",
+    ]
+    private static let taskDefinitionMarkers: [StaticString] = [
+        "task-def", "taskdef", "task_def", "container-definitions", "container_definitions",
     ]
     private static let scriptDirectories: Set<String> = ["scripts", "script", "bin"]
 
     static func classify(path: String) -> Verdict {
-        let name = PathUtilities.basename(path)
-        let lower = name.lowercased()
-        if lower.hasSuffix(".dockerignore") || lower == ".containerignore" || lower.hasSuffix(".containerignore") {
-            return .kind(.dockerignore)
-        }
-        if isDockerfile(lower) { return .kind(.dockerfile) }
-        if isYAML(lower) {
-            if PathUtilities.dirname(path) == ".github/workflows" { return .kind(.githubWorkflow) }
-            if lower.hasPrefix("docker-compose") || lower.hasPrefix("compose") { return .kind(.compose) }
-            if lower == ".greenlight.yml" || lower == ".greenlight.yaml" { return .kind(.greenlightConfig) }
+        let pathBytes = Array(path.utf8)
+        let slash = pathBytes.lastIndex(of: UInt8(ascii: "/"))
+        let nameStart = slash.map { $0 + 1 } ?? 0
+        let name = Name(pathBytes[nameStart...])
+        let directory = slash.map { pathBytes[..<$0] } ?? []
+        if name.hasSuffix(".dockerignore") || name.hasSuffix(".containerignore") { return .kind(.dockerignore) }
+        if isDockerfile(name) { return .kind(.dockerfile) }
+        if name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
+            if directory.elementsEqual(".github/workflows".utf8) { return .kind(.githubWorkflow) }
+            if name.hasPrefix("docker-compose") || name.hasPrefix("compose") { return .kind(.compose) }
+            if name.equals(".greenlight.yml") || name.equals(".greenlight.yaml") { return .kind(.greenlightConfig) }
             return .none
         }
-        if lower.hasSuffix(".txt") {
-            let stem = lower.dropLast(4)
-            if stem.hasPrefix("requirements") || stem.hasSuffix("-requirements") || stem.hasSuffix("_requirements")
-                || PathUtilities.basename(PathUtilities.dirname(path)).lowercased() == "requirements" {
+        if name.hasSuffix(".txt") {
+            let parentStart = (directory.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 }) ?? directory.startIndex
+            let parent = Name(directory[parentStart...])
+            if name.hasPrefix("requirements") || name.hasSuffix("-requirements.txt") || name.hasSuffix("_requirements.txt")
+                || parent.equals("requirements") {
                 return .kind(.requirements)
             }
             return .none
         }
-        switch name {
+        let exact = String(decoding: pathBytes[nameStart...], as: UTF8.self)
+        switch exact {
         case "pyproject.toml": return .kind(.pyproject)
         case "Pipfile": return .kind(.pipfile)
         case "setup.py": return .kind(.setupPy)
@@ -79,36 +86,64 @@ enum FileClassifier {
         case "justfile", "Justfile", ".justfile", "JUSTFILE": return .kind(.justfile)
         default: break
         }
-        if lower == ".env" || lower.hasPrefix(".env.") || lower.hasSuffix(".env") { return .kind(.envFile) }
-        if lower.hasSuffix(".py") { return .kind(.python) }
-        if lower.hasSuffix(".sh") || lower.hasSuffix(".bash") { return .kind(.shellScript) }
-        if lower.hasSuffix(".mk") { return .kind(.makefile) }
-        if lower.hasSuffix(".just") { return .kind(.justfile) }
-        if lower.hasSuffix(".tf") || lower.hasSuffix(".tfvars") { return .kind(.terraform) }
-        if lower.hasSuffix(".json") {
-            let markers = ["task-def", "taskdef", "task_def", "container-definitions", "container_definitions"]
-            return markers.contains(where: lower.contains) ? .kind(.ecsTaskDefinition) : .none
+        if name.equals(".env") || name.hasPrefix(".env.") || name.hasSuffix(".env") { return .kind(.envFile) }
+        if name.hasSuffix(".py") { return .kind(.python) }
+        if name.hasSuffix(".sh") || name.hasSuffix(".bash") { return .kind(.shellScript) }
+        if name.hasSuffix(".mk") { return .kind(.makefile) }
+        if name.hasSuffix(".just") { return .kind(.justfile) }
+        if name.hasSuffix(".tf") || name.hasSuffix(".tfvars") { return .kind(.terraform) }
+        if name.hasSuffix(".json") {
+            return taskDefinitionMarkers.contains(where: name.contains) ? .kind(.ecsTaskDefinition) : .none
         }
-        if !name.contains("."), isInScriptDirectory(path) { return .shebangCandidate }
+        if !name.bytes.contains(UInt8(ascii: ".")), isInScriptDirectory(directory) { return .shebangCandidate }
         return .none
     }
 
-    private static func isYAML(_ lower: String) -> Bool {
-        lower.hasSuffix(".yml") || lower.hasSuffix(".yaml")
-    }
-
-    private static func isDockerfile(_ lower: String) -> Bool {
-        if lower == "dockerfile" || lower == "containerfile" { return true }
-        if lower.hasSuffix(".dockerfile") || lower.hasSuffix(".containerfile") { return true }
-        if lower.hasPrefix("dockerfile.") || lower.hasPrefix("containerfile.") {
-            return !dockerfileTemplateSuffixes.contains(where: lower.hasSuffix)
+    private static func isDockerfile(_ name: Name) -> Bool {
+        if name.equals("dockerfile") || name.equals("containerfile") { return true }
+        if name.hasSuffix(".dockerfile") || name.hasSuffix(".containerfile") { return true }
+        if name.hasPrefix("dockerfile.") || name.hasPrefix("containerfile.") {
+            return !dockerfileTemplateSuffixes.contains(where: name.hasSuffix)
         }
         return false
     }
 
-    private static func isInScriptDirectory(_ path: String) -> Bool {
-        let components = path.split(separator: "/").dropLast()
-        return components.contains { scriptDirectories.contains(String($0)) }
+    private static func isInScriptDirectory(_ directory: ArraySlice<UInt8>) -> Bool {
+        directory.split(separator: UInt8(ascii: "/")).contains { component in
+            scriptDirectories.contains(String(decoding: component, as: UTF8.self))
+        }
+    }
+
+    /// A file name lowercased in ASCII, for cheap comparisons with literals.
+    struct Name {
+        let bytes: [UInt8]
+
+        init(_ raw: ArraySlice<UInt8>) {
+            bytes = raw.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }
+        }
+
+        func equals(_ literal: StaticString) -> Bool {
+            literal.withUTF8Buffer { bytes.elementsEqual($0) }
+        }
+
+        func hasPrefix(_ literal: StaticString) -> Bool {
+            literal.withUTF8Buffer { bytes.starts(with: $0) }
+        }
+
+        func hasSuffix(_ literal: StaticString) -> Bool {
+            literal.withUTF8Buffer { bytes.count >= $0.count && bytes.suffix($0.count).elementsEqual($0) }
+        }
+
+        func contains(_ literal: StaticString) -> Bool {
+            literal.withUTF8Buffer { needle in
+                guard needle.count <= bytes.count else { return false }
+                for start in 0...(bytes.count - needle.count)
+                where bytes[start..<(start + needle.count)].elementsEqual(needle) {
+                    return true
+                }
+                return false
+            }
+        }
     }
 
     /// Whether the first line of `bytes` is a shebang for a POSIX-family shell.

@@ -99,8 +99,15 @@ public struct GitignoreFile: Hashable, Sendable {
     /// the project root): true = ignored, false = re-included by `!`, nil = no
     /// rule matches or the path is not below `directory`.
     public func match(_ path: String, isDirectory: Bool) -> Bool? {
-        guard let relative = PathUtilities.relative(path, to: directory), !relative.isEmpty else { return nil }
-        let relativeBytes = Array(relative.utf8)
+        if rules.isEmpty { return nil }
+        var relativeBytes = Array(path.utf8)
+        if !directory.isEmpty {
+            let prefix = directory.utf8
+            guard relativeBytes.count > prefix.count + 1, relativeBytes.starts(with: prefix),
+                  relativeBytes[prefix.count] == UInt8(ascii: "/") else { return nil }
+            relativeBytes.removeFirst(prefix.count + 1)
+        }
+        if relativeBytes.isEmpty { return nil }
         var basenameStart = 0
         for (offset, byte) in relativeBytes.enumerated() where byte == UInt8(ascii: "/") { basenameStart = offset + 1 }
         let basename = Array(relativeBytes[basenameStart...])

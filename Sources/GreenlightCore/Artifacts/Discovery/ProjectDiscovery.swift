@@ -26,7 +26,8 @@ public enum ProjectDiscovery {
         var directories: Set<String> = []
         var pending: [(directory: String, matcher: GitignoreMatcher)] = [("", rootMatcher)]
         while let (directory, inherited) = pending.popLast() {
-            guard let entries = tree.list(directory) else { continue }
+            // A directory is entered once, whatever names a tree reports.
+            guard !directories.contains(directory), let entries = tree.list(directory) else { continue }
             if !directory.isEmpty && isEnvironmentDirectory(entries) { continue }
             directories.insert(directory)
             var matcher = inherited
@@ -35,7 +36,7 @@ public enum ProjectDiscovery {
                let source = tree.sourceText(gitignorePath) {
                 matcher = matcher.adding(GitignoreFile(source: source, directory: directory))
             }
-            for entry in entries.reversed() {
+            for entry in entries.reversed() where isOrdinaryName(entry.name) {
                 let path = join(directory, entry.name)
                 if matcher.isIgnoredAssumingParentsIncluded(path, isDirectory: entry.isDirectory)
                     || configured.isIgnoredAssumingParentsIncluded(path, isDirectory: entry.isDirectory) {
@@ -69,6 +70,11 @@ public enum ProjectDiscovery {
         entries.contains { entry in
             (entry.name == "pyvenv.cfg" && !entry.isDirectory) || (entry.name == "conda-meta" && entry.isDirectory)
         }
+    }
+
+    /// Names that cannot be a real child entry (and could make a walk loop).
+    private static func isOrdinaryName(_ name: String) -> Bool {
+        !name.isEmpty && name != "." && name != ".." && !name.utf8.contains(UInt8(ascii: "/"))
     }
 
     private static func join(_ directory: String, _ name: String) -> String {

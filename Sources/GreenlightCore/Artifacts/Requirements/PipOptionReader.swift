@@ -81,7 +81,7 @@ enum PipOptionReader {
                 }
             } else {
                 let bytes = Array(word.utf8)
-                option = Option.allCases.first { $0.shortName == bytes[1] }
+                option = shortNames[bytes[1]]
                 if bytes.count > 2 { inlineValue = String(decoding: bytes[2...], as: UTF8.self) }
                 if option == nil {
                     result.problems.append("pip does not accept the option '-\(Character(Unicode.Scalar(bytes[1])))' in a requirements file")
@@ -108,8 +108,24 @@ enum PipOptionReader {
         return result
     }
 
+    private static let exactLongNames: [String: Option] = {
+        var table: [String: Option] = [:]
+        for option in Option.allCases {
+            for name in option.longNames { table[name] = option }
+        }
+        return table
+    }()
+
+    private static let shortNames: [UInt8: Option] = {
+        var table: [UInt8: Option] = [:]
+        for option in Option.allCases {
+            if let short = option.shortName { table[short] = option }
+        }
+        return table
+    }()
+
     private static func longOption(_ name: String) -> Option? {
-        if let exact = Option.allCases.first(where: { $0.longNames.contains(name) }) { return exact }
+        if let exact = exactLongNames[name] { return exact }
         let candidates = Option.allCases.filter { $0.longNames.contains { $0.hasPrefix(name) } }
         return candidates.count == 1 ? candidates[0] : nil
     }

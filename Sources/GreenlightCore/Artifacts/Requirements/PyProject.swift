@@ -19,6 +19,9 @@ public struct PyProject: Sendable {
     /// `[project] dynamic`: fields a build backend fills in (for example
     /// `dependencies` read from requirements.txt).
     public var dynamic: [String]
+    /// Requirements files that supply dynamic dependencies
+    /// (`[tool.setuptools.dynamic] dependencies = {file = [...]}`), as written.
+    public var dynamicDependencyFiles: [Located<String>]
     /// `[build-system] build-backend`.
     public var buildBackend: String?
     /// The whole document, for readers that need other tables.
@@ -40,6 +43,7 @@ public struct PyProject: Sendable {
         dependencyGroups = [:]
         scripts = [:]
         dynamic = []
+        dynamicDependencyFiles = []
         buildBackend = nil
         document = TOMLTable()
         issues = []
@@ -81,6 +85,10 @@ struct PyProjectReader {
             project.dynamic = table["dynamic"]?.array?.compactMap(\.string) ?? []
         }
         project.buildBackend = root[path: ["build-system", "build-backend"]]?.string
+        if let files = root[path: ["tool", "setuptools", "dynamic", "dependencies", "file"]] {
+            let nodes = files.array ?? [files]
+            project.dynamicDependencyFiles = nodes.compactMap { node in node.string.map { Located($0, at: node.location) } }
+        }
         if let groups = root["dependency-groups"]?.table {
             var resolver = DependencyGroupResolver(table: groups)
             for group in groups.keys {

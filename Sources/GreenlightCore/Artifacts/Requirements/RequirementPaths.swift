@@ -1,6 +1,6 @@
 /// How pip tells names, paths, archives and URLs apart on a requirement line.
 enum RequirementPaths {
-    private static let archiveSuffixes = [
+    private static let archiveSuffixes: [StaticString] = [
         ".whl", ".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tar.xz", ".txz", ".tlz", ".tar.lz", ".tar.lzma", ".tar", ".zip",
     ]
 
@@ -24,8 +24,7 @@ enum RequirementPaths {
     }
 
     static func isArchive(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        return archiveSuffixes.contains { lower.hasSuffix($0) }
+        archiveSuffixes.contains { ProjectPath.hasSuffixIgnoringCase(text.utf8, $0) }
     }
 
     /// pip's `_looks_like_path`: contains a separator or starts with `.`.
@@ -59,17 +58,7 @@ enum RequirementPaths {
     /// `path` relative to the project root when named in `file`; nil for URLs
     /// and for paths that leave the project.
     static func resolve(_ path: String, from file: String) -> String? {
-        if isURL(path) || path.hasPrefix("/") { return nil }
-        var components = PathUtilities.dirname(file).split(separator: "/").map(String.init)
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == ".." {
-                if components.isEmpty { return nil }
-                components.removeLast()
-                continue
-            }
-            components.append(String(part))
-        }
-        return components.joined(separator: "/")
+        if isURL(path) || path.utf8.first == UInt8(ascii: "/") { return nil }
+        return ProjectPath.join(PathUtilities.dirname(file), path)
     }
 }

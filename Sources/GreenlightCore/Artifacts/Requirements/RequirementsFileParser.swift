@@ -1,10 +1,11 @@
 /// pip's requirements-file reader: joins `\` continuations, strips comments,
 /// splits each line into a requirement and its options, then applies them.
 struct RequirementsFileParser {
-    /// A logical line (continuations joined) and where it starts.
+    /// A logical line (continuations joined, comment removed, trimmed) and
+    /// the file offset of its first character.
     struct LogicalLine {
-        var text: String
-        var location: SourceLocation
+        var bytes: [UInt8]
+        var offset: Int
     }
 
     let source: SourceText
@@ -32,51 +33,45 @@ struct RequirementsFileParser {
     static func logicalLines(_ source: SourceText) -> [LogicalLine] {
         var result: [LogicalLine] = []
         var pending: [UInt8] = []
-        var pendingLocation: SourceLocation?
-        func emit(_ bytes: [UInt8], _ location: SourceLocation) {
-            let stripped = stripComment(bytes)
-            let text = String(decoding: stripped, as: UTF8.self)
-            let trimmed = trimSpaces(text)
-            if !trimmed.isEmpty { result.append(LogicalLine(text: trimmed, location: location)) }
+        var pendingOffset: Int?
+        func emit(_ bytes: [UInt8], _ offset: Int) {
+            let kept = stripComment(bytes)
+            var start = 0
+            var end = kept.count
+            while start < end, isSpace(kept[start]) { start += 1 }
+            while end > start, isSpace(kept[end - 1]) { end -= 1 }
+            if start < end { result.append(LogicalLine(bytes: Array(kept[start..<end]), offset: offset)) }
         }
+        let bytes = source.bytes
         for lineIndex in 0..<source.lineStarts.count {
             let start = source.lineStarts[lineIndex]
-            var end = lineIndex + 1 < source.lineStarts.count ? source.lineStarts[lineIndex + 1] - 1 : source.bytes.count
+            var end = lineIndex + 1 < source.lineStarts.count ? source.lineStarts[lineIndex + 1] - 1 : bytes.count
             if start >= end && lineIndex + 1 == source.lineStarts.count && pending.isEmpty { break }
-            if end > start && source.bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-            var line = Array(source.bytes[start..<max(start, end)])
-            var indent = 0
-            while indent < line.count, isSpace(line[indent]) { indent += 1 }
-            let location = source.location(ofOffset: start + indent)
-            let isComment = indent < line.count && line[indent] == UInt8(ascii: "#") && (indent == 0 || isSpace(line[0]))
-            if line.last != UInt8(ascii: "\\") || isComment {
-                if isComment { line.insert(UInt8(ascii: " "), at: 0) }
-                if let firstLocation = pendingLocation {
-                    emit(pending + line, firstLocation)
+            if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+            end = max(start, end)
+            var indent = start
+            while indent < end, isSpace(bytes[indent]) { indent += 1 }
+            let isComment = indent < end && bytes[indent] == UInt8(ascii: "#")
+            if end == start || bytes[end - 1] != UInt8(ascii: "\\") || isComment {
+                // A comment line ends a continuation; its text is dropped below.
+                let line = isComment ? [] : Array(bytes[start..<end])
+                if let firstOffset = pendingOffset {
+                    emit(pending + line, firstOffset)
                     pending = []
-                    pendingLocation = nil
+                    pendingOffset = nil
                 } else {
-                    emit(line, location)
+                    emit(line, indent)
                 }
             } else {
-                if pendingLocation == nil { pendingLocation = location }
-                var body = line[...]
+                if pendingOffset == nil { pendingOffset = indent }
+                var body = bytes[start..<end]
                 while body.first == UInt8(ascii: "\\") { body = body.dropFirst() }
                 while body.last == UInt8(ascii: "\\") { body = body.dropLast() }
                 pending.append(contentsOf: body)
             }
         }
-        if let firstLocation = pendingLocation { emit(pending, firstLocation) }
+        if let firstOffset = pendingOffset { emit(pending, firstOffset) }
         return result
-    }
-
-    private static func trimSpaces(_ text: String) -> String {
-        let bytes = Array(text.utf8)
-        var start = 0
-        var end = bytes.count
-        while start < end, isSpace(bytes[start]) { start += 1 }
-        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
     /// Removes `(^|\s+)#.*$`: from the first `#` that starts the line or follows white space.
@@ -95,22 +90,36 @@ struct RequirementsFileParser {
     // MARK: Processing
 
     private mutating func process(_ line: LogicalLine) {
-        // pip's break_args_options: tokens up to the first one starting with "-".
-        let tokens = line.text.split(separator: " ", omittingEmptySubsequences: false)
-        let firstOption = tokens.firstIndex { $0.hasPrefix("-") } ?? tokens.count
-        let arguments = RequirementsText.trim(tokens[..<firstOption].joined(separator: " "))
-        let optionText = tokens[firstOption...].joined(separator: " ")
-        let options = PipOptionReader.read(optionText)
-        for problem in options.problems {
-            file.issues.append(ParseIssue(problem, at: line.location))
+        // pip's break_args_options: the requirement is every space-separated
+        // token before the first one that starts with "-".
+        let bytes = line.bytes
+        var optionsStart = bytes.count
+        var tokenStart = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: " ") {
+            if tokenStart < index && bytes[tokenStart] == UInt8(ascii: "-") {
+                optionsStart = tokenStart
+                break
+            }
+            tokenStart = index + 1
         }
-        if arguments.isEmpty {
-            apply(options.values, at: line.location)
+        let location = source.location(ofOffset: line.offset)
+        var argumentsEnd = optionsStart
+        while argumentsEnd > 0, Self.isSpace(bytes[argumentsEnd - 1]) { argumentsEnd -= 1 }
+        var options = PipOptionReader.Result()
+        if optionsStart < bytes.count {
+            options = PipOptionReader.read(String(decoding: bytes[optionsStart...], as: UTF8.self))
+        }
+        for problem in options.problems {
+            file.issues.append(ParseIssue(problem, at: location))
+        }
+        if argumentsEnd == 0 {
+            apply(options.values, at: location)
             return
         }
+        let arguments = String(decoding: bytes[..<argumentsEnd], as: UTF8.self)
         let hashes = options.values.filter { $0.option == .hash }.map(\.value)
         if !hashes.isEmpty { file.requireHashes = true }
-        addRequirement(arguments, hashes: hashes, at: line.location)
+        addRequirement(arguments, hashes: hashes, at: location)
     }
 
     private mutating func apply(_ values: [PipOptionReader.Value], at location: SourceLocation) {
@@ -171,10 +180,17 @@ struct RequirementsFileParser {
             return
         }
         let parsed = PEP508Parser.parse(text)
-        let (reference, marker) = RequirementPaths.splitMarker(text, separator: ";")
-        let isDirectReference: Bool
-        if case .success(let requirement) = parsed { isDirectReference = requirement.url != nil } else { isDirectReference = false }
-        if !isDirectReference && (RequirementPaths.isArchive(reference) || RequirementPaths.looksLikePath(reference)) {
+        // pip treats archive names and path-like text as local files, not names.
+        let isLocalFile: Bool
+        switch parsed {
+        case .success(let requirement):
+            isLocalFile = requirement.url == nil && requirement.specifier.isEmpty && RequirementPaths.isArchive(requirement.name)
+        case .failure:
+            let reference = RequirementPaths.splitMarker(text, separator: ";").0
+            isLocalFile = RequirementPaths.isArchive(reference) || RequirementPaths.looksLikePath(reference)
+        }
+        if isLocalFile {
+            let (reference, marker) = RequirementPaths.splitMarker(text, separator: ";")
             file.unnamedRequirements.append(UnnamedRequirement(
                 reference: reference, isEditable: false, isURL: false, marker: marker, location: location))
             return

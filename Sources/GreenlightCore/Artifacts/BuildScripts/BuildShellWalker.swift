@@ -4,33 +4,35 @@
 /// `case` branches and function bodies (whose changes make values unknown
 /// afterwards, since they may not run). Every other simple command is
 /// reported with the state it runs in.
-struct ShellWalker {
+struct BuildShellWalker {
     private enum BlockKind { case subshell, conditional, loop, caseBlock, group, function }
 
     private struct Block {
         var kind: BlockKind
-        var saved: ShellState
+        var saved: BuildShellState
         var dirtyCwd = false
         var dirtyVariables: Set<String> = []
 
         /// Notes what `current` changed compared with the state before the block.
-        mutating func absorb(_ current: ShellState) {
+        mutating func absorb(_ current: BuildShellState) {
             if current.cwd != saved.cwd { dirtyCwd = true }
             let names = Set(current.variables.keys).union(saved.variables.keys)
             for name in names where current.variables[name] != saved.variables[name] { dirtyVariables.insert(name) }
         }
     }
 
-    private(set) var state: ShellState
+    private(set) var state: BuildShellState
     private var blocks: [Block] = []
     private var directoryStack: [String?] = []
     private var words: [BuildShellWord] = []
     private var pendingFunction = false
     private var functionHeader = false
     private var skippedParens = 0
-    private(set) var commands: [(words: [BuildShellWord], state: ShellState)] = []
+    private(set) var commands: [(words: [BuildShellWord], state: BuildShellState)] = []
+    /// The state in effect when each simple command started, by fragment offset.
+    private(set) var checkpoints: [(offset: Int, state: BuildShellState)] = []
 
-    init(state: ShellState) {
+    init(state: BuildShellState) {
         self.state = state
     }
 
@@ -149,8 +151,15 @@ struct ShellWalker {
         for name in block.dirtyVariables { state.variables[name] = nil }
     }
 
+    /// The state a command starting at `offset` ran with (the initial state
+    /// before the first command).
+    func state(at offset: Int, initial: BuildShellState) -> BuildShellState {
+        checkpoints.last { $0.offset <= offset }?.state ?? initial
+    }
+
     private mutating func handle(_ command: [BuildShellWord]) {
-        let assignments = command.prefix { ShellWalker.assignment($0) != nil }
+        checkpoints.append((command[0].start, state))
+        let assignments = command.prefix { BuildShellWalker.assignment($0) != nil }
         if assignments.count == command.count {
             for word in command { assign(word) }
             return
@@ -161,7 +170,7 @@ struct ShellWalker {
         case "export", "readonly", "declare", "typeset", "local":
             guard assignments.isEmpty else { break }
             for word in arguments where !word.text.hasPrefix("-") {
-                if ShellWalker.assignment(word) != nil { assign(word) }
+                if BuildShellWalker.assignment(word) != nil { assign(word) }
             }
             return
         case "unset":
@@ -193,20 +202,21 @@ struct ShellWalker {
             state.cwd = nil
             return
         }
-        state.cwd = ShellPathResolver.resolvePath(target.text, state: state)
+        state.cwd = BuildShellPathResolver.resolvePath(target.text, state: state)
     }
 
     private mutating func assign(_ word: BuildShellWord) {
-        guard let (name, value) = ShellWalker.assignment(word) else { return }
-        let expanded = ShellPathResolver.expand(value, state: state)
+        guard let (name, value) = BuildShellWalker.assignment(word) else { return }
+        let expanded = BuildShellPathResolver.expand(value, state: state)
         state.variables[name] = expanded
     }
 
     /// `NAME=value` split into its parts.
     static func assignment(_ word: BuildShellWord) -> (String, String)? {
-        let bytes = Array(word.text.utf8)
-        guard let equals = bytes.firstIndex(of: UInt8(ascii: "=")), equals > 0,
-              BuildShellLexer.isNameStart(bytes[0]), bytes[..<equals].allSatisfy(BuildShellLexer.isNameByte) else { return nil }
-        return (String(decoding: bytes[..<equals], as: UTF8.self), String(decoding: bytes[(equals + 1)...], as: UTF8.self))
+        let text = word.text
+        let utf8 = text.utf8
+        guard let first = utf8.first, BuildShellLexer.isNameStart(first), let equals = utf8.firstIndex(of: UInt8(ascii: "=")),
+              utf8[..<equals].allSatisfy(BuildShellLexer.isNameByte) else { return nil }
+        return (String(text[..<equals]), String(text[utf8.index(after: equals)...]))
     }
 }

@@ -1,9 +1,9 @@
 /// What is known while following a script: the directory commands run in and
 /// the values of variables assigned from known text.
-struct ShellState: Equatable {
+struct BuildShellState: Equatable {
     /// Relative to the project root; nil once it cannot be known.
     var cwd: String?
-    /// Known variable values (they may start with `ShellPathResolver.rootMarker`).
+    /// Known variable values (they may start with `BuildShellPathResolver.rootMarker`).
     var variables: [String: String] = [:]
     /// The directory of the script itself (for `$(dirname "$0")`), if it is a file.
     var scriptDirectory: String?
@@ -15,7 +15,7 @@ struct ShellState: Equatable {
 /// known variables, `$PWD`, `$(pwd)`, the script-directory idioms
 /// (`$(dirname "$0")`, `$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)`) and
 /// `$(git rev-parse --show-toplevel)`. Anything else makes the path unknown.
-enum ShellPathResolver {
+enum BuildShellPathResolver {
     /// Prefix marking an expanded value as an absolute path inside the project
     /// (the project root is the filesystem position of the marker).
     static let rootMarker = "\u{1}"
@@ -25,8 +25,18 @@ enum ShellPathResolver {
         "$(realpath${BASH_SOURCE[0]})", "$(readlink-f${BASH_SOURCE[0]})",
     ]
 
+    /// Canonical command substitutions that print the script's directory.
+    private static let scriptDirectoryCommands: Set<String> = {
+        var forms: Set<String> = []
+        for source in scriptSources {
+            let form = "dirname" + source
+            forms.formUnion([form, "cd$(\(form))&&pwd", "cd$(\(form));pwd", "realpath$(\(form))", "readlink-f$(\(form))"])
+        }
+        return forms
+    }()
+
     /// `text` with every expansion replaced by its known value, or nil.
-    static func expand(_ text: String, state: ShellState) -> String? {
+    static func expand(_ text: String, state: BuildShellState) -> String? {
         var bytes = Array(text.utf8)
         if let makeVariables = state.makeVariables {
             guard let expanded = MakeVariableExpansion.expand(bytes, variables: makeVariables, directory: state.scriptDirectory)
@@ -57,7 +67,7 @@ enum ShellPathResolver {
         return String(decoding: result, as: UTF8.self)
     }
 
-    private static func value(of raw: [UInt8], state: ShellState) -> String? {
+    private static func value(of raw: [UInt8], state: BuildShellState) -> String? {
         let text = String(decoding: raw, as: UTF8.self)
         if text.hasPrefix("${{") {
             let inner = canonical(String(decoding: raw.dropFirst(3).dropLast(2), as: UTF8.self))
@@ -88,56 +98,58 @@ enum ShellPathResolver {
         return commandValue(canonical(body), state: state)
     }
 
-    private static func commandValue(_ command: String, state: ShellState) -> String? {
+    private static func commandValue(_ command: String, state: BuildShellState) -> String? {
         if command == "pwd" { return state.cwd.map { rootMarker + $0 } }
         if command == "gitrev-parseshow-toplevel" { return rootMarker }
-        guard let scriptDirectory = state.scriptDirectory else { return nil }
-        let directoryForms = scriptSources.map { "dirname" + $0 }
-        for form in directoryForms {
-            let accepted = [form, "cd$(\(form))&&pwd", "cd$(\(form));pwd", "realpath$(\(form))", "readlink-f$(\(form))"]
-            if accepted.contains(command) { return rootMarker + scriptDirectory }
-        }
-        return nil
+        guard let scriptDirectory = state.scriptDirectory, scriptDirectoryCommands.contains(command) else { return nil }
+        return rootMarker + scriptDirectory
     }
+
+    private static let noise: [[UInt8]] = ["&>/dev/null", "2>/dev/null", ">/dev/null", "2>&1", "--"].map { Array($0.utf8) }
+    private static let physicalPwd = Array("pwd-P".utf8)
 
     /// A command with quotes, blanks, `--`, `-P` and null redirections removed,
     /// so spelling variants of the same idiom compare equal.
     static func canonical(_ command: String) -> String {
-        var text = String(decoding: command.utf8.filter {
+        let bytes = command.utf8.filter {
             $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "'") && $0 != 0x20 && $0 != 0x09 && $0 != 0x0A
-        }, as: UTF8.self)
-        for noise in ["&>/dev/null", "2>/dev/null", ">/dev/null", "2>&1", "--", "pwd-P"] {
-            text = replacing(noise, in: text, with: noise == "pwd-P" ? "pwd" : "")
         }
-        return text
-    }
-
-    private static func replacing(_ needle: String, in text: String, with replacement: String) -> String {
-        let bytes = Array(text.utf8)
-        let pattern = Array(needle.utf8)
         var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
         var index = 0
-        while index < bytes.count {
-            if index + pattern.count <= bytes.count, bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
-                result.append(contentsOf: replacement.utf8)
+        scan: while index < bytes.count {
+            for pattern in noise where index + pattern.count <= bytes.count
+                && bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
                 index += pattern.count
-            } else {
-                result.append(bytes[index])
-                index += 1
+                continue scan
             }
+            if index + physicalPwd.count <= bytes.count && bytes[index..<(index + physicalPwd.count)].elementsEqual(physicalPwd) {
+                result.append(contentsOf: "pwd".utf8)
+                index += physicalPwd.count
+                continue
+            }
+            result.append(bytes[index])
+            index += 1
         }
         return String(decoding: result, as: UTF8.self)
     }
 
+    private static let rejectedPathBytes: Set<UInt8> = [
+        UInt8(ascii: "$"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "?"), UInt8(ascii: "["),
+    ]
+
     /// A project-relative path for `text` used in a command running in
     /// `state.cwd`; nil when it has unknown parts, is absolute outside the
     /// project, or climbs above the root.
-    static func resolvePath(_ text: String, state: ShellState) -> String? {
+    static func resolvePath(_ text: String, state: BuildShellState) -> String? {
         guard let expanded = expand(text, state: state), !expanded.isEmpty else { return nil }
         let bytes = Array(expanded.utf8)
-        let rejected: Set<UInt8> = [UInt8(ascii: "$"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "?"), UInt8(ascii: "[")]
-        let hasTemplate = zip(bytes, bytes.dropFirst()).contains { $0 == UInt8(ascii: "{") && $1 == UInt8(ascii: "{") }
-        if bytes.contains(where: rejected.contains) || hasTemplate || bytes.first == UInt8(ascii: "~") { return nil }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if rejectedPathBytes.contains(byte) || (byte == UInt8(ascii: "{") && previous == byte) { return nil }
+            previous = byte
+        }
+        if bytes.first == UInt8(ascii: "~") { return nil }
         let markerByte = UInt8(1)
         if let marker = bytes.lastIndex(of: markerByte), marker != 0 { return nil }
         if bytes.first == markerByte {
@@ -150,16 +162,6 @@ enum ShellPathResolver {
 
     /// `path` appended to `base`, normalised; nil if it climbs above the root.
     static func join(_ base: String, _ path: String) -> String? {
-        var components = base.split(separator: "/").map(String.init)
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == ".." {
-                if components.isEmpty { return nil }
-                components.removeLast()
-                continue
-            }
-            components.append(String(part))
-        }
-        return components.joined(separator: "/")
+        ProjectPath.join(base, path)
     }
 }
