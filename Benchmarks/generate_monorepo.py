@@ -11,7 +11,9 @@ infra/ecs.tf with one ECS task definition per service.
 
 Around 7% of the services carry one realistic deploy mistake each; they
 are listed in expected-mistakes.json at the root of the tree. Everything
-else is meant to be correct. The output depends only on N and the seed.
+else is meant to be correct, except that about a quarter of the images
+run as root, a common shape that linters warn about (listed there under
+runs_as_root). The output depends only on N and the seed.
 
 Standard library only.
 """
@@ -105,10 +107,6 @@ class Service:
     upstream_index: "int | None" = None
     mistake: "str | None" = None
     mistake_detail: dict = field(default_factory=dict)
-
-    @property
-    def listen_port(self) -> int:
-        return self.port
 
 
 # ---------------------------------------------------------------- planning
@@ -479,7 +477,6 @@ def models_py(svc: Service) -> str:
 
 def routes_py(svc: Service, has_models: bool, model_cls: str | None) -> str:
     out = [f'"""HTTP routes for {svc.name}."""', ""]
-    std_imports: list[str] = []
     third = ["from fastapi import APIRouter, HTTPException"]
     if svc.mistake == "undeclared-import":
         third.insert(0, svc.mistake_detail["statement"])
@@ -492,7 +489,7 @@ def routes_py(svc: Service, has_models: bool, model_cls: str | None) -> str:
         local.append("from app import clients")
     if has_models:
         local.append(f"from app.models import {model_cls}, {model_cls}Page")
-    out += std_imports + third + [""] + local + ([""] if local else [])
+    out += third + [""] + local + ([""] if local else [])
     out += [f'router = APIRouter(prefix="/{svc.domain}", tags=["{svc.domain}"])', ""]
     if svc.mistake == "undeclared-import":
         out += [f"_helper = {svc.mistake_detail['use']}", ""]
@@ -713,7 +710,7 @@ def compose_env(svc: Service) -> list[tuple[str, str]]:
     return env
 
 
-def compose(services: list[Service], rng: random.Random, seed: int) -> str:
+def compose(services: list[Service], rng: random.Random) -> str:
     out = [
         f"# Local development stack: {len(services)} services, shared postgres and redis.",
         "name: monorepo",
@@ -975,14 +972,17 @@ def generate(count: int, out: str, seed: int) -> Writer:
         w.write(f"{base}/.dockerignore", dockerignore(svc, rng), "other")
         for rel, text in python_modules(svc, rng).items():
             w.write(f"{base}/{rel}", text, "python")
-    w.write("docker-compose.yml", compose(services, rng, seed), "compose")
+    w.write("docker-compose.yml", compose(services, rng), "compose")
     w.write(".env", dotenv(services, rng), "other")
     w.write("infra/ecs.tf", terraform(services), "terraform")
     expected = [
         {"service": s.name, "kind": s.mistake, **{k: v for k, v in s.mistake_detail.items() if k in ("file", "what")}}
         for s in services if s.mistake
     ]
-    w.write("expected-mistakes.json", json.dumps({"seed": seed, "services": count, "mistakes": expected}, indent=2) + "\n", "other")
+    # Running as root is a shape, not an injected mistake, but linters warn about it.
+    root = [s.name for s in services if not s.has_user]
+    manifest = {"seed": seed, "services": count, "mistakes": expected, "runs_as_root": root}
+    w.write("expected-mistakes.json", json.dumps(manifest, indent=2) + "\n", "other")
     w.mistakes = len(expected)  # type: ignore[attr-defined]
     return w
 
