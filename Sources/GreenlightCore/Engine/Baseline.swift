@@ -28,7 +28,7 @@ public struct Baseline: Sendable, Equatable {
             }
             let occurrence = seen[key, default: 0]
             seen[key] = occurrence + 1
-            return FNV1a.hex(key + "\u{1F}\(occurrence)")
+            return Fingerprint.hex(Fingerprint.fnv1a64((key + "\u{1F}\(occurrence)").utf8))
         }
     }
 
@@ -48,22 +48,5 @@ public struct Baseline: Sendable, Equatable {
             throw FormatError(description: "\(path): not a Greenlight baseline (expected {\"version\":1,\"fingerprints\":[…]})")
         }
         return Baseline(fingerprints: Set(list))
-    }
-}
-
-/// 64-bit FNV-1a: a small, stable, dependency-free hash for fingerprints.
-public enum FNV1a {
-    public static func hash(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
-    }
-
-    public static func hex(_ text: String) -> String {
-        let value = String(hash(text), radix: 16)
-        return String(repeating: "0", count: 16 - value.count) + value
     }
 }

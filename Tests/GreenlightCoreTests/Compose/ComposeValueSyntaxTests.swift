@@ -18,11 +18,11 @@ struct ComposeValueSyntaxTests {
     }
 
     @Test func shellWordsSplitLikeCompose() {
-        #expect(ComposeShellWords.split("gunicorn -w 4 'app.main:create_app()'") == ["gunicorn", "-w", "4", "app.main:create_app()"])
-        #expect(ComposeShellWords.split(#"python -c "print(\"hi\")""#) == ["python", "-c", #"print("hi")"#])
-        #expect(ComposeShellWords.split(#"echo a\ b "" ''"#) == ["echo", "a b", "", ""])
-        #expect(ComposeShellWords.split("  celery  -A app   worker\n") == ["celery", "-A", "app", "worker"])
-        #expect(ComposeShellWords.split("echo 'unterminated") == nil)
+        #expect(ShellWords.split("gunicorn -w 4 'app.main:create_app()'") == ["gunicorn", "-w", "4", "app.main:create_app()"])
+        #expect(ShellWords.split(#"python -c "print(\"hi\")""#) == ["python", "-c", #"print("hi")"#])
+        #expect(ShellWords.split(#"echo a\ b "" ''"#) == ["echo", "a b", "", ""])
+        #expect(ShellWords.split("  celery  -A app   worker\n") == ["celery", "-A", "app", "worker"])
+        #expect(ShellWords.split("echo 'unterminated") == nil)
         #expect(ComposeCommand.exec(["a b"]).words == ["a b"])
     }
 

@@ -108,7 +108,7 @@ public enum ComposeCommand: Hashable, Sendable {
     /// The argument vector compose runs, or nil when the string form has an unterminated quote.
     public var words: [String]? {
         switch self {
-        case .shell(let text): ComposeShellWords.split(text)
+        case .shell(let text): ShellWords.split(text)
         case .exec(let words): words
         }
     }
