@@ -60,18 +60,6 @@ enum WorkflowYAML {
 
     /// A located issue for a Yams parse error.
     static func issue(_ error: any Error, source: SourceText) -> ParseIssue {
-        guard let yamlError = error as? YamlError else {
-            return ParseIssue("invalid YAML", at: source.location(line: 1))
-        }
-        switch yamlError {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            let line = max(1, min(mark.line, max(1, source.lineCount)))
-            return ParseIssue("invalid YAML: \(problem)", at: SourceLocation(file: source.path, line: line, column: max(1, mark.column)))
-        case .reader(let problem, let offset, _, _):
-            let location = offset.map { source.location(ofOffset: $0) } ?? source.location(line: 1)
-            return ParseIssue("invalid YAML: \(problem)", at: location)
-        default:
-            return ParseIssue("invalid YAML", at: source.location(line: 1))
-        }
+        YAMLLoading.issue(for: error, source: source, text: source.string)
     }
 }
