@@ -68,6 +68,20 @@ public struct EntrypointMissingRule: Rule {
                 "src/acme_api/__init__.py": "",
                 "src/acme_api/__main__.py": "print('ok')\n",
             ], note: "`pip install .` puts the package in site-packages, which Greenlight cannot see: it stays silent."),
+            RuleExample([
+                "Dockerfile": """
+                    FROM node:20-slim
+                    WORKDIR /srv
+                    COPY package.json server.js ./
+                    COPY templates/ ./templates/
+                    RUN npm ci --omit=dev
+                    USER node
+                    CMD ["node", "server.js"]
+                    """,
+                "package.json": "{\"name\": \"gateway\", \"private\": true}\n",
+                "server.js": "require('http').createServer().listen(3000)\n",
+                "templates/index.html": "<html></html>\n",
+            ], note: "Any file of the build context counts, not only the kinds Greenlight parses."),
         ]
     )
 

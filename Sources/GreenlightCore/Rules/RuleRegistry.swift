@@ -3,6 +3,7 @@
 public enum RuleRegistry {
     public static let all: [any Rule.Type] = [
         EntrypointMissingRule.self,
+        CopySourceMissingRule.self,
         HealthcheckToolMissingRule.self,
         HealthcheckProtocolRule.self,
         HealthcheckMissingRule.self,

@@ -12,7 +12,7 @@ public struct DiscoveredFile: Hashable, Sendable {
 
 /// The files of a project that matter for deployment, found in one walk.
 public struct DiscoveredProject: Sendable {
-    /// Classified files sorted by path.
+    /// Every file sorted by path (unclassified ones as `.other`).
     public var files: [DiscoveredFile]
     /// Paths of each kind, sorted; kinds with no file are absent.
     public var byKind: [FileKind: [String]]

@@ -30,6 +30,9 @@ public enum FileKind: String, Sendable, Hashable, CaseIterable, Codable {
     case terraform
     /// `.greenlight.yml` / `.greenlight.yaml`.
     case greenlightConfig
+    /// Any other file: not read by Greenlight, but part of build contexts, so a
+    /// `COPY templates/ ...` or `node server.js` can be checked against it.
+    case other
 }
 
 /// Classifies files by path alone; the one case that needs content (a

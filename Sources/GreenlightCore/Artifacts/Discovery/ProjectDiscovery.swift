@@ -52,9 +52,11 @@ public enum ProjectDiscovery {
                 case .shebangCandidate:
                     if let bytes = tree.read(path), FileClassifier.hasShellShebang(bytes) {
                         files.append(DiscoveredFile(path: path, kind: .shellScript))
+                    } else {
+                        files.append(DiscoveredFile(path: path, kind: .other))
                     }
                 case .none:
-                    break
+                    files.append(DiscoveredFile(path: path, kind: .other))
                 }
             }
         }
