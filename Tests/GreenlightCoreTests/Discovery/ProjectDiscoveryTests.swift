@@ -164,3 +164,15 @@ struct ProjectDiscoveryTests {
         #expect(elapsed < .seconds(3))
     }
 }
+
+@Suite("Dockerfile names")
+struct DockerfileNameTests {
+    @Test("variants are Dockerfiles; source files named after them are not", arguments: [
+        ("Dockerfile", true), ("Dockerfile.prod", true), ("api.Dockerfile", true), ("Containerfile", true),
+        ("Dockerfile.swift", false), ("dockerfile.py", false), ("Dockerfile.md", false), ("Dockerfile.json", false),
+    ])
+    func classify(name: String, isDockerfile: Bool) {
+        let project = ProjectDiscovery.discover(in: MemoryFileTree(["src/\(name)": "x\n"]))
+        #expect(project.paths(.dockerfile) == (isDockerfile ? ["src/\(name)"] : []))
+    }
+}

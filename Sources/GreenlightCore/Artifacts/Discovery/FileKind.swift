@@ -50,6 +50,9 @@ enum FileClassifier {
     private static let dockerfileTemplateSuffixes: [StaticString] = [
         ".md", ".rst", ".txt", ".orig", ".bak", ".swp", ".j2", ".jinja", ".jinja2",
         ".tmpl", ".tpl", ".template", ".erb", ".in", ".sample", ".example", ".dockerignore",
+        // Source files named after Dockerfiles (a parser's `Dockerfile.swift`, `dockerfile.py`).
+        ".swift", ".py", ".go", ".rs", ".js", ".mjs", ".ts", ".java", ".kt", ".rb", ".c", ".h", ".cpp", ".cs",
+        ".json", ".yml", ".yaml", ".toml", ".html", ".sh", ".lock",
     ]
     private static let taskDefinitionMarkers: [StaticString] = [
         "task-def", "taskdef", "task_def", "container-definitions", "container_definitions",
