@@ -50,6 +50,8 @@ public struct ServiceOverride: Hashable, Sendable {
     public var entry: [String]?
     /// The HTTP path the service answers health checks on (default `/health`).
     public var healthPath: String?
+    /// Per-service start period minimum (seconds), overriding the policy for its kind.
+    public var startPeriod: Int?
     public var rules: [String: RuleLevel]
 
     public init(kind: ServiceKind? = nil, context: String? = nil, dockerfile: String? = nil,
@@ -70,6 +72,13 @@ public struct Policy: Hashable, Sendable {
     /// Environment variable names (exact, case-insensitive) that hold secrets even
     /// though their names do not look like it.
     public var secretNames: [String] = []
+    /// Minimum health-check start period in seconds per kind of service; a service whose
+    /// code opens a database at start-up uses `database` when that is larger.
+    /// Defaults from the deployment checklists: HTTP 120 s, gRPC 180 s, database 180 s.
+    public var startPeriod: [String: Int] = ["http": 120, "grpc": 180, "database": 180]
+    /// Minimum task CPU units and memory (MiB) per kind of service (default for gRPC: 512 and 1024).
+    public var minimumCPU: [String: Int] = ["grpc": 512]
+    public var minimumMemory: [String: Int] = ["grpc": 1024]
 
     public init() {}
 }

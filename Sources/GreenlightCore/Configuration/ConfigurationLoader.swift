@@ -18,8 +18,9 @@ public enum ConfigurationLoader {
     /// Keys allowed at each level; the single declaration the validator and the docs use.
     public enum Keys {
         public static let topLevel = ["rules", "services", "exclude", "fail-on", "policy"]
-        public static let service = ["kind", "context", "dockerfile", "entry", "health-path", "rules"]
-        public static let policy = ["placeholder-words", "secret-names"]
+        public static let service = ["kind", "context", "dockerfile", "entry", "health-path", "start-period", "rules"]
+        public static let policy = ["placeholder-words", "secret-names", "start-period", "minimum-cpu", "minimum-memory"]
+        public static let policyKinds = ["http", "grpc", "tcp", "worker", "database"]
     }
 
     /// Parses configuration text. `knownRules` are the rule ids that may be named.
@@ -95,6 +96,7 @@ public enum ConfigurationLoader {
                             override.entry = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
                         }
                     case "health-path": override.healthPath = scalar(field, what: "health-path")
+                    case "start-period": override.startPeriod = seconds(field, what: "services.\(name).start-period")
                     case "rules": override.rules = ruleLevels(field)
                     default: unknownKey(key, keyNode, allowed: Keys.service, section: "services.\(name)")
                     }
@@ -111,10 +113,44 @@ public enum ConfigurationLoader {
                 switch key {
                 case "placeholder-words": policy.placeholderWords = strings(value, what: key) ?? []
                 case "secret-names": policy.secretNames = strings(value, what: key) ?? []
+                case "start-period": policy.startPeriod.merge(kindNumbers(value, what: key, seconds: true)) { _, new in new }
+                case "minimum-cpu": policy.minimumCPU.merge(kindNumbers(value, what: key, seconds: false)) { _, new in new }
+                case "minimum-memory": policy.minimumMemory.merge(kindNumbers(value, what: key, seconds: false)) { _, new in new }
                 default: unknownKey(key, keyNode, allowed: Keys.policy, section: "policy")
                 }
             }
             return policy
+        }
+
+        /// `{http: 120s, grpc: 180}`: a number per kind of service.
+        mutating func kindNumbers(_ node: Node, what: String, seconds: Bool) -> [String: Int] {
+            var result: [String: Int] = [:]
+            guard let entries = mapping(node, what: "policy.\(what)") else { return result }
+            for (kind, keyNode, value) in entries {
+                guard Keys.policyKinds.contains(kind) else {
+                    unknownKey(kind, keyNode, allowed: Keys.policyKinds, section: "policy.\(what)")
+                    continue
+                }
+                let number = seconds ? self.seconds(value, what: "policy.\(what).\(kind)") : integer(value, what: "policy.\(what).\(kind)")
+                if let number { result[kind] = number }
+            }
+            return result
+        }
+
+        /// A duration in seconds: `180`, `180s`, `3m`.
+        mutating func seconds(_ node: Node, what: String) -> Int? {
+            guard let text = scalar(node, what: what) else { return nil }
+            if let value = Int(text) { return value }
+            if let value = DockerDuration.seconds(text) { return Int(value) }
+            report("\(what) must be a duration such as 180s or 3m, not '\(text)'", node)
+            return nil
+        }
+
+        mutating func integer(_ node: Node, what: String) -> Int? {
+            guard let text = scalar(node, what: what) else { return nil }
+            if let value = Int(text) { return value }
+            report("\(what) must be a whole number, not '\(text)'", node)
+            return nil
         }
 
         mutating func ruleLevels(_ node: Node) -> [String: RuleLevel] {

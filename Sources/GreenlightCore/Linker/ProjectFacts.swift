@@ -35,6 +35,20 @@ enum ProjectFacts {
             }
         }
 
+        // ECS containers: literal environment values and the images they deploy.
+        for service in project.services {
+            guard let container = service.ecsContainer else { continue }
+            for variable in container.environment {
+                guard let value = variable.value, case .string(let text) = value.value else { continue }
+                project.configValues.append(ConfigValue(key: variable.name.value, value: text, origin: .taskDefinitionEnvironment,
+                                                        location: value.location, service: service.name))
+            }
+            if let image = service.image {
+                project.images.append(ImageUse(reference: image.value, written: image.value, kind: .deployed,
+                                               location: image.location, service: service.name))
+            }
+        }
+
         // Dockerfiles: every stage's base image, ENV and ARG defaults — each file once.
         for path in discovered.paths(.dockerfile) {
             guard let dockerfile = store.dockerfile(path) else { continue }

@@ -68,8 +68,22 @@ public enum ProjectScanner {
         }
         project.services = composeServices
 
-        // Dockerfiles no compose service builds are deliverables of their own.
-        let built = Set(composeServices.compactMap { $0.build?.dockerfile })
+        // ECS task definitions: each container is a service, joined to the build that makes its image.
+        let (taskDefinitions, taskIssues) = TaskDefinitionScanner.scan(discovered, store: store)
+        let ecs = ECSLinker(images: images, store: store, configuration: configuration,
+                            buildInvocations: buildInvocations, dockerfiles: dockerfilePaths)
+        let ecsServices: [Service] = Parallel.map(taskDefinitions, minimumBatch: 4) { task in
+            ecs.services(of: task).map { service in
+                var linked = service
+                code.link(&linked, workdirOverride: service.ecsContainer?.workingDirectory?.value,
+                          override: configuration.services[service.name])
+                return linked
+            }
+        }.flatMap { $0 }
+        project.services += ecsServices
+
+        // Dockerfiles no compose service or task definition builds are deliverables of their own.
+        let built = Set((composeServices + ecsServices).compactMap { $0.build?.dockerfile })
         let standalone = dockerfilePaths.filter { !built.contains($0) }
         project.services += Parallel.map(standalone, minimumBatch: 4) { path in
             var service = ImageServiceLinker.link(dockerfile: path, invocations: buildInvocations, images: images, store: store)
@@ -79,7 +93,7 @@ public enum ProjectScanner {
 
         ProjectFacts.collect(into: &project, store: store, images: images, discovered: discovered,
                              linkers: linkers, buildInvocations: buildInvocations)
-        project.parseIssues = (store.parseIssues + composeIssues).sorted { $0.location < $1.location }
+        project.parseIssues = (store.parseIssues + composeIssues + taskIssues).sorted { $0.location < $1.location }
         project.sources = store.sources
         project.fileCount = project.sources.count
         return project

@@ -7,6 +7,7 @@ public struct ConfigValue: Hashable, Sendable {
         case composeEnvironment = "compose environment"
         case dockerfileEnv = "Dockerfile ENV"
         case dockerfileArg = "Dockerfile ARG default"
+        case taskDefinitionEnvironment = "task definition environment"
     }
 
     public var key: String
@@ -38,6 +39,8 @@ public struct ImageUse: Hashable, Sendable {
         case pulled
         /// compose `image:` that names the tag a `build:` produces.
         case buildTag
+        /// The image an ECS container definition deploys.
+        case deployed
     }
 
     /// The reference after variable expansion.

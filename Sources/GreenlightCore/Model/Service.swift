@@ -5,6 +5,9 @@ public enum DeployTarget: Hashable, Sendable {
     /// A Dockerfile that no compose file or task definition uses: the image itself
     /// is the deliverable (`docker build` + `docker run`, or a CI pipeline).
     case image(dockerfile: String)
+    /// A container of an ECS task definition (its family, and where it is declared:
+    /// a JSON file, a CloudFormation template, or a Terraform address).
+    case ecs(family: String, source: String)
 }
 
 /// How a service depends on another (compose `depends_on`).
@@ -32,6 +35,7 @@ public struct StartCommand: Hashable, Sendable {
         case dockerfile = "Dockerfile"
         case compose = "compose"
         case configuration = ".greenlight.yml"
+        case taskDefinition = "task definition"
     }
 
     /// The words of the command (a shell-form command is split into words; `viaShell` says so).
@@ -104,6 +108,9 @@ public struct Service: Sendable {
     /// What the service is, and why Greenlight thinks so.
     public var kind: ServiceKind?
     public var kindEvidence: String?
+    /// For ECS targets: the task definition and this container's definition in it.
+    public var taskDefinition: ECSTaskDefinition?
+    public var ecsContainer: ECSContainerDefinition?
     /// Whether the service runs until stopped (a server or worker), as opposed to a
     /// one-off job (a migration, `restart: "no"` with a command that exits).
     public var isLongRunning: Bool

@@ -122,6 +122,7 @@ public enum ServiceSummary {
         switch target {
         case .compose(let file): "compose \(file)"
         case .image(let dockerfile): "image \(dockerfile)"
+        case .ecs(let family, let source): "ECS task definition \(family) (\(source))"
         }
     }
 

@@ -74,7 +74,8 @@ public struct DebugEnabledRule: Rule {
 
     public func check(_ project: Project) -> [Finding] {
         var findings: [Finding] = []
-        for value in project.configValues where value.origin == .composeEnvironment || value.origin == .dockerfileEnv {
+        for value in project.configValues
+            where value.origin == .composeEnvironment || value.origin == .dockerfileEnv || value.origin == .taskDefinitionEnvironment {
             guard !DebugEnabledRule.isDevelopmentFile(value.location.file),
                   let values = DebugEnabledRule.switches[value.key.uppercased()],
                   values.contains(value.value.lowercased())

@@ -83,6 +83,8 @@ public struct ImageTagLatestRule: Rule {
                 message = "FROM \(shown) \(problem): every build may start from a different base image"
             case .pulled:
                 message = "image \(shown) \(problem): each `docker compose pull` may deploy a different version, and a rollback cannot name the old one"
+            case .deployed:
+                message = "the task definition deploys \(shown), which \(problem): a new task may start a different image than the one that was tested, and rolling back the task definition does not roll back the image"
             case .buildTag:
                 message = "the built image is tagged \(shown), which \(problem): deploys are not traceable to a commit and cannot be rolled back by tag"
             }

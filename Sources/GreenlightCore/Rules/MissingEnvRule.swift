@@ -80,14 +80,22 @@ public struct MissingEnvRule: Rule {
         var findings: [Finding] = []
         for service in project.services {
             // Only a deploy target that lists its environment can be checked; a bare image gets `docker run -e` at deploy time.
-            guard case .compose(let composeFile) = service.target, let code = service.code else { continue }
+            guard let code = service.code else { continue }
+            let dotenvPath: String
+            switch service.target {
+            case .compose(let composeFile): dotenvPath = PathUtilities.join(PathUtilities.dirname(composeFile), ".env")
+            case .ecs: dotenvPath = ""
+            case .image: continue
+            }
+            if service.ecsContainer?.environmentFiles.isEmpty == false { continue }  // values Greenlight cannot read
             let provided = Set(service.environment.map(\.name))
-            let dotenvPath = PathUtilities.join(PathUtilities.dirname(composeFile), ".env")
             var seen: Set<String> = []
             for read in code.envReads where !read.hasDefault && !read.isSatisfied(by: provided) {
                 guard seen.insert(read.name).inserted else { continue }
                 var message = "\(service.name) reads \(read.name) at \(read.location) without a default, but "
-                message += "neither its compose environment, its env_file nor the image's ENV sets it"
+                message += service.taskDefinition == nil
+                    ? "neither its compose environment, its env_file nor the image's ENV sets it"
+                    : "neither the task definition's environment or secrets nor the image's ENV sets it"
                 if project.configValues.contains(where: { $0.key == read.name && $0.location.file == dotenvPath }) {
                     message += " (\(read.name) is in \(dotenvPath), but compose uses that file only for ${…} interpolation, not as the container's environment)"
                 }

@@ -19,6 +19,10 @@ public enum RuleRegistry {
         RunsAsRootRule.self,
         ComposeDependsUnhealthyRule.self,
         DockerignoreMissingRule.self,
+        HealthcheckStartPeriodRule.self,
+        ResourceMinimumRule.self,
+        FargateSizeInvalidRule.self,
+        LoggingMissingRule.self,
         ParseErrorRule.self,
     ]
 
