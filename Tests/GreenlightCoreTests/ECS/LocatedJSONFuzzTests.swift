@@ -13,6 +13,10 @@ struct LocatedJSONFuzzTests {
             let (value, issues) = LocatedJSON.parse(source)
             #expect(ECSFuzzMutator.issuesAreInFile(issues, source), "round \(round): \(issues)")
             if value == nil, !issues.isEmpty { parsedWithIssues += 1 }
+            if let value {
+                let (_, readIssues) = ECSTaskDefinition.read(value, source: .json(path: source.path))
+                #expect(ECSFuzzMutator.issuesAreInFile(readIssues, source), "round \(round): \(readIssues)")
+            }
         }
         #expect(parsedWithIssues > 100)
     }
