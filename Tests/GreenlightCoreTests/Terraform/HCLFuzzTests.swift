@@ -58,6 +58,14 @@ struct TerraformFuzzTests {
                 #expect(issue.location.line >= 1 && issue.location.line <= source.lineCount + 1, "round \(round): \(issue)")
                 #expect(issue.location.file == "infra/ecs.tf")
             }
+            if round % 10 == 0 {
+                let tree = MemoryFileTree(bytes: ["infra/ecs.tf": bytes, "infra/vars.tf": seeds[1]])
+                let module = TerraformModule.load(directory: "infra", tree: tree)
+                for resource in module.resources(ofType: "aws_ecs_task_definition") {
+                    _ = resource.decodedJSON("container_definitions")
+                    _ = resource.value("cpu")
+                }
+            }
         }
     }
 
