@@ -79,9 +79,7 @@ struct ECSLinker {
         let normalizedKeys = Set(keys.map(ECSLinker.normalizeName))
         let builds = buildInvocations.filter { invocation in
             invocation.tags.contains { tag in
-                guard let reference = ImageReference.parse(tag), let repository = reference.repository.split(separator: "/").last
-                else { return false }
-                return normalizedKeys.contains(ECSLinker.normalizeName(String(repository)))
+                ECSLinker.repositoryName(of: tag).map { normalizedKeys.contains(ECSLinker.normalizeName($0)) } ?? false
             } && invocation.dockerfilePath != nil
         }
         if let first = builds.first, let dockerfile = first.dockerfilePath, dockerfiles.contains(dockerfile) {
@@ -132,6 +130,15 @@ struct ECSLinker {
         return HealthCheck(origin: .ecs, location: check.command.first?.location ?? check.location, test: test,
                            interval: check.interval.map { Double($0.value) }, timeout: check.timeout.map { Double($0.value) },
                            startPeriod: check.startPeriod.map { Double($0.value) }, retries: check.retries?.value)
+    }
+
+    /// The last path component of an image tag's repository, read leniently so that
+    /// tags with shell substitutions (`api:$(git rev-parse HEAD)`) still name their repository.
+    static func repositoryName(of tag: String) -> String? {
+        let withoutDigest = tag.split(separator: "@").first.map(String.init) ?? tag
+        guard let last = withoutDigest.split(separator: "/").last else { return nil }
+        let name = last.split(separator: ":", maxSplits: 1).first.map(String.init) ?? String(last)
+        return name.isEmpty || name.contains("$") ? nil : name
     }
 
     static func normalizeName(_ name: String) -> String {

@@ -51,6 +51,7 @@ struct ImageBuilder {
             image = ImageBuilder.baseImage(baseText, location: stage.location, dockerfile: dockerfile.path)
         }
         image.finalStage = stage.name ?? String(stage.index)
+        if let platform = stage.platform { image.platform = expand(platform, globalScope) }
         for instruction in stage.instructions {
             apply(instruction, to: &image, scope: &scope, globalScope: globalScope, built: built)
         }

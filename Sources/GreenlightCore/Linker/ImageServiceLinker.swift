@@ -28,8 +28,7 @@ enum ImageServiceLinker {
     static func name(dockerfile: String, builds: [DockerBuildInvocation]) -> String {
         for build in builds {
             for tag in build.tags {
-                guard let reference = ImageReference.parse(tag), !reference.containsVariables else { continue }
-                if let last = reference.repository.split(separator: "/").last { return String(last) }
+                if let name = ECSLinker.repositoryName(of: tag) { return name }
             }
         }
         let file = PathUtilities.basename(dockerfile)

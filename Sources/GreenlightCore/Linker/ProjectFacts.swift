@@ -49,6 +49,19 @@ enum ProjectFacts {
             }
         }
 
+        // Terraform: SSM parameter values and variable values written in tfvars or defaults.
+        for module in project.terraform {
+            for parameter in module.resources(ofType: "aws_ssm_parameter") {
+                guard let value = parameter.value("value"), case .string(let text) = value.value else { continue }
+                let name = parameter.value("name")?.value.stringValue ?? parameter.address
+                project.configValues.append(ConfigValue(key: name, value: text, origin: .ssmParameter, location: value.location))
+            }
+            for (name, value) in module.variables.sorted(by: { $0.key < $1.key }) {
+                guard case .string(let text) = value.value else { continue }
+                project.configValues.append(ConfigValue(key: "var.\(name)", value: text, origin: .terraformVariable, location: value.location))
+            }
+        }
+
         // Dockerfiles: every stage's base image, ENV and ARG defaults — each file once.
         for path in discovered.paths(.dockerfile) {
             guard let dockerfile = store.dockerfile(path) else { continue }

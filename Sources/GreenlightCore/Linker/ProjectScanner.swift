@@ -69,7 +69,13 @@ public enum ProjectScanner {
         project.services = composeServices
 
         // ECS task definitions: each container is a service, joined to the build that makes its image.
-        let (taskDefinitions, taskIssues) = TaskDefinitionScanner.scan(discovered, store: store)
+        let (jsonDefinitions, jsonIssues) = TaskDefinitionScanner.scan(discovered, store: store)
+        let terraform = TerraformScanner.scan(discovered, tree: tree)
+        // Keep Terraform sources for excerpts, suppressions and baselines.
+        for path in discovered.paths(.terraform) { _ = store.source(path) }
+        project.terraform = terraform.modules
+        let taskDefinitions = jsonDefinitions + terraform.taskDefinitions
+        let taskIssues = jsonIssues + terraform.issues
         let ecs = ECSLinker(images: images, store: store, configuration: configuration,
                             buildInvocations: buildInvocations, dockerfiles: dockerfilePaths)
         let ecsServices: [Service] = Parallel.map(taskDefinitions, minimumBatch: 4) { task in

@@ -36,6 +36,8 @@ public struct ContainerImage: Sendable {
     /// The Dockerfile and the stage that is the final image.
     public var dockerfile: String
     public var finalStage: String?
+    /// `FROM --platform=` of the final stage, after variable expansion.
+    public var platform: String?
     /// The external image the final stage is ultimately based on, as written after
     /// variable expansion (`python:3.12-slim`), and where.
     public var baseImage: String

@@ -8,6 +8,8 @@ public struct ConfigValue: Hashable, Sendable {
         case dockerfileEnv = "Dockerfile ENV"
         case dockerfileArg = "Dockerfile ARG default"
         case taskDefinitionEnvironment = "task definition environment"
+        case ssmParameter = "SSM parameter value"
+        case terraformVariable = "Terraform variable"
     }
 
     public var key: String
@@ -96,6 +98,8 @@ public struct Project: Sendable {
     /// Secret-shaped string literals found in reachable application code.
     public var codeLiterals: [Located<String>]
     public var parseIssues: [ParseIssue]
+    /// The root Terraform modules, for rules that follow references (`aws_ssm_parameter.x.arn`).
+    public var terraform: [TerraformModule]
     /// Text of every file that was read, by relative path (for excerpts, suppressions, baselines).
     public var sources: [String: SourceText]
     /// Number of files Greenlight read.
@@ -110,6 +114,7 @@ public struct Project: Sendable {
         self.buildContexts = []
         self.codeLiterals = []
         self.parseIssues = []
+        self.terraform = []
         self.sources = [:]
         self.fileCount = 0
     }

@@ -23,6 +23,8 @@ public enum RuleRegistry {
         ResourceMinimumRule.self,
         FargateSizeInvalidRule.self,
         LoggingMissingRule.self,
+        PlatformUnspecifiedRule.self,
+        SecretRefUnresolvedRule.self,
         ParseErrorRule.self,
     ]
 

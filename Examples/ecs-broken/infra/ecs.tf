@@ -1,0 +1,67 @@
+locals {
+  log_configuration = {
+    logDriver = "awslogs"
+    options = {
+      awslogs-group         = "/ecs/agent-team-${var.environment}"
+      awslogs-region        = "us-east-1"
+      awslogs-stream-prefix = "ecs"
+    }
+  }
+}
+
+resource "aws_ecs_task_definition" "workflow_engine" {
+  family                   = "agent-team-${var.environment}-workflow-engine"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = 256
+  memory                   = 4096
+
+  container_definitions = jsonencode([
+    {
+      name      = "workflow-engine"
+      image     = "${var.ecr_registry}/workflow-engine:${var.image_tag}"
+      essential = true
+      portMappings = [
+        { containerPort = 8000, protocol = "tcp" }
+      ]
+      environment = [
+        { name = "GRPC_PORT", value = "8000" },
+        { name = "DEBUG", value = "true" }
+      ]
+      secrets = [
+        { name = "OPENAI_API_KEY", valueFrom = aws_ssm_parameter.openai_api_key.arn }
+      ]
+      healthCheck = {
+        command     = ["CMD-SHELL", "curl -f http://localhost:8000/health || exit 1"]
+        interval    = 30
+        startPeriod = 60
+      }
+      logConfiguration = local.log_configuration
+    }
+  ])
+}
+
+resource "aws_ecs_task_definition" "api_gateway" {
+  family                   = "agent-team-${var.environment}-api-gateway"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = 512
+  memory                   = 1024
+
+  container_definitions = jsonencode([
+    {
+      name         = "api-gateway"
+      image        = "${var.ecr_registry}/api-gateway:${var.image_tag}"
+      essential    = true
+      portMappings = [{ containerPort = 8000 }]
+      environment = [
+        { name = "WORKFLOW_ENGINE_ADDR", value = "workflow-engine.agent-team.local:50050" },
+        { name = "ANTHROPIC_API_KEY", value = "sk-ant-api03-Zx8Qm2Lk5Vb7Np1Rt4Wy6Hc9Jd3Fg0Sa2Ue5Io8Pl1Mn4Bv7Cx0Zq3Wt6Yr9Ek2" }
+      ]
+      healthCheck = {
+        command     = ["CMD-SHELL", "curl -f http://localhost:8000/health || exit 1"]
+        startPeriod = 120
+      }
+    }
+  ])
+}
