@@ -50,7 +50,7 @@ enum CloudFormationYAML {
         case "false", "False", "FALSE": return .bool(false)
         default:
             let bytes = Array(text.utf8)
-            return JSONNumberGrammar.isValid(bytes[...]) ? .number(text) : .string(text)
+            return LocatedJSONNumberGrammar.isValid(bytes[...]) ? .number(text) : .string(text)
         }
     }
 }
