@@ -8,7 +8,7 @@ struct ECSContainerReader {
         let outerUnresolved = fields.unresolved
         let outerPrefix = fields.prefix
         fields.unresolved = []
-        fields.prefix = "\(path)."
+        fields.prefix = "\(outerPrefix)\(path)."
         container.name = fields.string(object, "name", path: "name")
         container.image = fields.scalar(object, "image", path: "image")
         container.essential = fields.bool(object, "essential", path: "essential")

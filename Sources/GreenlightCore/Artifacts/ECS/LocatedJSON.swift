@@ -29,19 +29,19 @@ public enum LocatedJSON {
 }
 
 /// Raised inside the parser when the structure can no longer be followed.
-private struct JSONStop: Error {}
+struct LocatedJSONStop: Error {}
 
 /// The recursive-descent reader behind `LocatedJSON`; one per parse.
-private struct LocatedJSONParser {
+struct LocatedJSONParser {
     let bytes: [UInt8]
     var position = 0
-    var locator: JSONLocator
+    var locator: LocatedJSONLocator
     var issues: [ParseIssue] = []
     var depth = 0
 
     init(text: SourceText, base: SourceLocation?) {
         bytes = text.bytes
-        locator = JSONLocator(text: text, base: base)
+        locator = LocatedJSONLocator(text: text, base: base)
     }
 
     mutating func parseDocument() -> (value: LocatedValue?, issues: [ParseIssue]) {
@@ -67,9 +67,9 @@ private struct LocatedJSONParser {
         issues.append(ParseIssue("invalid JSON: \(message)", at: locator.location(ofOffset: offset)))
     }
 
-    mutating func stop(_ message: String, at offset: Int) -> JSONStop {
+    mutating func stop(_ message: String, at offset: Int) -> LocatedJSONStop {
         issue(message, at: offset)
-        return JSONStop()
+        return LocatedJSONStop()
     }
 
     func describe(_ offset: Int) -> String {
@@ -82,7 +82,7 @@ private struct LocatedJSONParser {
     // MARK: Whitespace and comments
 
     /// Skips whitespace; comments are reported (JSON has none) and skipped.
-    mutating func skipTrivia() throws(JSONStop) {
+    mutating func skipTrivia() throws(LocatedJSONStop) {
         while position < bytes.count {
             switch bytes[position] {
             case 0x20, 0x09, 0x0A, 0x0D:
@@ -107,7 +107,7 @@ private struct LocatedJSONParser {
 
     // MARK: Values
 
-    mutating func parseValue() throws(JSONStop) -> LocatedValue {
+    mutating func parseValue() throws(LocatedJSONStop) -> LocatedValue {
         guard position < bytes.count else { throw stop("expected a value but found end of file", at: position) }
         let start = position
         switch bytes[start] {
@@ -125,19 +125,21 @@ private struct LocatedJSONParser {
         }
     }
 
-    mutating func parseWord() throws(JSONStop) -> LocatedValue {
+    mutating func parseWord() throws(LocatedJSONStop) -> LocatedValue {
         let start = position
         while position < bytes.count, Self.isWordByte(bytes[position]) { position += 1 }
         guard position > start else { throw stop("expected a value but found \(describe(start))", at: start) }
-        let word = String(decoding: bytes[start..<position], as: UTF8.self)
-        let location = locator.location(ofOffset: start)
-        switch word {
-        case "true": return LocatedValue(.bool(true), at: location)
-        case "false": return LocatedValue(.bool(false), at: location)
-        case "null": return LocatedValue(.null, at: location)
-        default: throw stop("unexpected word '\(word)' (expected a value: a string, number, true, false, null, object or array)", at: start)
-        }
+        let word = bytes[start..<position]
+        if word.elementsEqual(Self.trueBytes) { return LocatedValue(.bool(true), at: locator.location(ofOffset: start)) }
+        if word.elementsEqual(Self.falseBytes) { return LocatedValue(.bool(false), at: locator.location(ofOffset: start)) }
+        if word.elementsEqual(Self.nullBytes) { return LocatedValue(.null, at: locator.location(ofOffset: start)) }
+        let text = String(decoding: word, as: UTF8.self)
+        throw stop("unexpected word '\(text)' (expected a value: a string, number, true, false, null, object or array)", at: start)
     }
+
+    static let trueBytes: [UInt8] = Array("true".utf8)
+    static let falseBytes: [UInt8] = Array("false".utf8)
+    static let nullBytes: [UInt8] = Array("null".utf8)
 
     static func isWordByte(_ byte: UInt8) -> Bool {
         (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
@@ -155,20 +157,20 @@ private struct LocatedJSONParser {
             position += 1
         }
         let slice = bytes[start..<position]
-        if !JSONNumberGrammar.isValid(slice) {
+        if !LocatedJSONNumberGrammar.isValid(slice) {
             issue("invalid number '\(String(decoding: slice, as: UTF8.self))'", at: start)
         }
         return LocatedValue(.number(String(decoding: slice, as: UTF8.self)), at: locator.location(ofOffset: start))
     }
 
-    mutating func enter(at offset: Int) throws(JSONStop) {
+    mutating func enter(at offset: Int) throws(LocatedJSONStop) {
         depth += 1
         if depth > LocatedJSON.maximumDepth {
             throw stop("nesting deeper than \(LocatedJSON.maximumDepth) levels", at: offset)
         }
     }
 
-    mutating func parseArray() throws(JSONStop) -> LocatedValue {
+    mutating func parseArray() throws(LocatedJSONStop) -> LocatedValue {
         let start = position
         let location = locator.location(ofOffset: start)
         try enter(at: start)
@@ -200,7 +202,7 @@ private struct LocatedJSONParser {
         }
     }
 
-    mutating func parseObject() throws(JSONStop) -> LocatedValue {
+    mutating func parseObject() throws(LocatedJSONStop) -> LocatedValue {
         let start = position
         let location = locator.location(ofOffset: start)
         try enter(at: start)
@@ -253,139 +255,5 @@ private struct LocatedJSONParser {
         default:
             false
         }
-    }
-
-    // MARK: Strings
-
-    /// Reads a string starting at the opening quote. Escapes are decoded (surrogate pairs
-    /// joined); bad escapes, raw control characters and invalid UTF-8 are reported and
-    /// replaced, so the rest of the file can still be read.
-    mutating func parseString() throws(JSONStop) -> String {
-        let start = position
-        position += 1
-        let contentStart = position
-        var isASCII = true
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "\"") {
-                let slice = bytes[contentStart..<position]
-                position += 1
-                return decode(slice, isASCII: isASCII, at: contentStart)
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 {
-                if byte == 0x0A { throw stop("unterminated string (a line break inside a string must be written \\n)", at: start) }
-                issue("control character 0x\(String(byte, radix: 16, uppercase: true)) in a string must be escaped", at: position)
-            }
-            if byte >= 0x80 { isASCII = false }
-            position += 1
-        }
-        guard position < bytes.count else { throw stop("unterminated string", at: start) }
-        var buffer = Array(bytes[contentStart..<position])
-        return try parseEscapedRest(into: &buffer, stringStart: start)
-    }
-
-    mutating func decode(_ slice: ArraySlice<UInt8>, isASCII: Bool, at offset: Int) -> String {
-        if isASCII { return String(decoding: slice, as: UTF8.self) }
-        if let text = String(validating: slice, as: UTF8.self) { return text }
-        issue("string is not valid UTF-8", at: offset)
-        return String(decoding: slice, as: UTF8.self)
-    }
-
-    /// Continues a string after its first backslash, building the decoded bytes.
-    mutating func parseEscapedRest(into buffer: inout [UInt8], stringStart: Int) throws(JSONStop) -> String {
-        let contentStart = position
-        while position < bytes.count {
-            let byte = bytes[position]
-            switch byte {
-            case UInt8(ascii: "\""):
-                position += 1
-                return decode(buffer[...], isASCII: false, at: contentStart)
-            case UInt8(ascii: "\\"):
-                try parseEscape(into: &buffer)
-            case 0x0A:
-                throw stop("unterminated string (a line break inside a string must be written \\n)", at: stringStart)
-            default:
-                if byte < 0x20 {
-                    issue("control character 0x\(String(byte, radix: 16, uppercase: true)) in a string must be escaped", at: position)
-                }
-                buffer.append(byte)
-                position += 1
-            }
-        }
-        throw stop("unterminated string", at: stringStart)
-    }
-
-    /// Decodes one escape sequence at `position` (a backslash).
-    mutating func parseEscape(into buffer: inout [UInt8]) throws(JSONStop) {
-        let escapeStart = position
-        position += 1
-        guard position < bytes.count else { throw stop("unterminated string", at: escapeStart) }
-        let letter = bytes[position]
-        position += 1
-        switch letter {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): buffer.append(letter)
-        case UInt8(ascii: "b"): buffer.append(0x08)
-        case UInt8(ascii: "f"): buffer.append(0x0C)
-        case UInt8(ascii: "n"): buffer.append(0x0A)
-        case UInt8(ascii: "r"): buffer.append(0x0D)
-        case UInt8(ascii: "t"): buffer.append(0x09)
-        case UInt8(ascii: "u"):
-            guard let unit = readHex4() else {
-                issue("\\u must be followed by four hexadecimal digits", at: escapeStart)
-                appendScalar(0xFFFD, to: &buffer)
-                return
-            }
-            appendCodeUnit(unit, escapeStart: escapeStart, to: &buffer)
-        default:
-            issue("invalid escape '\\\(Character(Unicode.Scalar(letter)))'", at: escapeStart)
-            buffer.append(letter)
-        }
-    }
-
-    /// Appends a `\uXXXX` code unit, joining a high surrogate with the `\uXXXX` low one after it.
-    mutating func appendCodeUnit(_ unit: UInt32, escapeStart: Int, to buffer: inout [UInt8]) {
-        switch unit {
-        case 0xD800...0xDBFF:
-            let save = position
-            if position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
-                position += 2
-                if let low = readHex4(), (0xDC00...0xDFFF).contains(low) {
-                    appendScalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00), to: &buffer)
-                    return
-                }
-                position = save
-            }
-            issue("unpaired surrogate \\u\(String(unit, radix: 16, uppercase: true))", at: escapeStart)
-            appendScalar(0xFFFD, to: &buffer)
-        case 0xDC00...0xDFFF:
-            issue("unpaired surrogate \\u\(String(unit, radix: 16, uppercase: true))", at: escapeStart)
-            appendScalar(0xFFFD, to: &buffer)
-        default:
-            appendScalar(unit, to: &buffer)
-        }
-    }
-
-    mutating func readHex4() -> UInt32? {
-        guard position + 4 <= bytes.count else { return nil }
-        var value: UInt32 = 0
-        for index in position..<(position + 4) {
-            let byte = bytes[index]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: return nil
-            }
-            value = value << 4 | UInt32(digit)
-        }
-        position += 4
-        return value
-    }
-
-    func appendScalar(_ value: UInt32, to buffer: inout [UInt8]) {
-        let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-        UTF8.encode(scalar) { buffer.append($0) }
     }
 }

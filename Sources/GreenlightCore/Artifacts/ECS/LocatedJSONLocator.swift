@@ -4,7 +4,7 @@
 /// The parser asks for locations in almost increasing order, so the column of the
 /// last answer is cached: a 1 MB single-line (minified) file then costs one pass
 /// over its bytes instead of one pass per value.
-struct JSONLocator {
+struct LocatedJSONLocator {
     private let text: SourceText
     private let base: SourceLocation?
     private var cachedLine = 0
@@ -16,10 +16,25 @@ struct JSONLocator {
         self.base = base
     }
 
+    /// The 1-based line of `offset`: a short walk forward from the last answer in the
+    /// usual case, a binary search when the parser looks back.
+    private func line(ofOffset offset: Int) -> Int {
+        let starts = text.lineStarts
+        guard cachedLine >= 1, cachedLine <= starts.count, starts[cachedLine - 1] <= offset else {
+            return text.line(ofOffset: offset)
+        }
+        var line = cachedLine
+        while line < starts.count, starts[line] <= offset {
+            line += 1
+            if line - cachedLine > 64 { return text.line(ofOffset: offset) }
+        }
+        return line
+    }
+
     /// The location of the byte at `offset`, in the enclosing file when there is a base.
     mutating func location(ofOffset offset: Int) -> SourceLocation {
         let clamped = max(0, min(offset, text.bytes.count))
-        let line = text.line(ofOffset: clamped)
+        let line = line(ofOffset: clamped)
         let lineStart = text.lineStarts[line - 1]
         var index = lineStart
         var column = 1

@@ -1,6 +1,6 @@
 /// The RFC 8259 number grammar, checked on bytes:
 /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
-enum JSONNumberGrammar {
+enum LocatedJSONNumberGrammar {
     static func isValid(_ bytes: ArraySlice<UInt8>) -> Bool {
         var index = bytes.startIndex
         let end = bytes.endIndex
