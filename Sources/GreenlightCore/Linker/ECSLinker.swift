@@ -5,8 +5,31 @@ struct ECSLinker {
     let images: ImageBuildCache
     let store: ArtifactStore
     let configuration: Configuration
-    let buildInvocations: [DockerBuildInvocation]
-    let dockerfiles: [String]
+    /// Builds by the normalised repository name of their tags.
+    let buildsByRepository: [String: [DockerBuildInvocation]]
+    /// `…/<name>/Dockerfile` by the normalised name of its directory.
+    let dockerfilesByDirectory: [String: [String]]
+    let dockerfiles: Set<String>
+
+    init(images: ImageBuildCache, store: ArtifactStore, configuration: Configuration,
+         buildInvocations: [DockerBuildInvocation], dockerfiles: [String]) {
+        self.images = images
+        self.store = store
+        self.configuration = configuration
+        self.dockerfiles = Set(dockerfiles)
+        var builds: [String: [DockerBuildInvocation]] = [:]
+        for invocation in buildInvocations where invocation.dockerfilePath != nil {
+            for name in Set(invocation.tags.compactMap(ECSLinker.repositoryName(of:)).map(ECSLinker.normalizeName)) {
+                builds[name, default: []].append(invocation)
+            }
+        }
+        self.buildsByRepository = builds
+        var byDirectory: [String: [String]] = [:]
+        for path in dockerfiles where PathUtilities.basename(path) == "Dockerfile" {
+            byDirectory[ECSLinker.normalizeName(PathUtilities.basename(PathUtilities.dirname(path))), default: []].append(path)
+        }
+        self.dockerfilesByDirectory = byDirectory
+    }
 
     func services(of task: ECSTaskDefinition) -> [Service] {
         let family = task.family?.value ?? task.containers.first?.name?.value ?? "task"
@@ -76,12 +99,9 @@ struct ECSLinker {
             keys.append(String(repository))
         }
         keys.append(name)
-        let normalizedKeys = Set(keys.map(ECSLinker.normalizeName))
-        let builds = buildInvocations.filter { invocation in
-            invocation.tags.contains { tag in
-                ECSLinker.repositoryName(of: tag).map { normalizedKeys.contains(ECSLinker.normalizeName($0)) } ?? false
-            } && invocation.dockerfilePath != nil
-        }
+        let normalizedKeys = keys.map(ECSLinker.normalizeName)
+        var seen: Set<DockerBuildInvocation> = []
+        let builds = normalizedKeys.flatMap { buildsByRepository[$0] ?? [] }.filter { seen.insert($0).inserted }
         if let first = builds.first, let dockerfile = first.dockerfilePath, dockerfiles.contains(dockerfile) {
             var args: [String: String] = [:]
             for build in builds { args.merge(build.buildArgs) { current, _ in current } }
@@ -89,10 +109,7 @@ struct ECSLinker {
             return ImageBuild(dockerfile: dockerfile, context: first.contextPath ?? PathUtilities.dirname(dockerfile),
                               args: args, target: first.target, platforms: platforms, location: first.location)
         }
-        let matches = dockerfiles.filter { path in
-            normalizedKeys.contains(ECSLinker.normalizeName(PathUtilities.basename(PathUtilities.dirname(path))))
-                && PathUtilities.basename(path) == "Dockerfile"
-        }
+        let matches = Set(normalizedKeys.flatMap { dockerfilesByDirectory[$0] ?? [] })
         guard matches.count == 1, let dockerfile = matches.first else { return nil }
         return ImageBuild(dockerfile: dockerfile, context: PathUtilities.dirname(dockerfile))
     }

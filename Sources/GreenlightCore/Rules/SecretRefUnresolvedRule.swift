@@ -73,11 +73,33 @@ public struct SecretRefUnresolvedRule: Rule {
 
     public init() {}
 
+    /// The resource address a reference points into: `module.m.aws_ssm_parameter.x[0].arn` → `module.m.aws_ssm_parameter.x`.
+    static func address(ofReference reference: String) -> String? {
+        let parts: [Substring] = reference.split(separator: ".").map { (part: Substring) -> Substring in
+            if let bracket = part.firstIndex(of: "[") { return part[..<bracket] }
+            return part
+        }
+        var index = 0
+        var address: [Substring] = []
+        while index + 1 < parts.count, parts[index] == "module" {
+            address += [parts[index], parts[index + 1]]
+            index += 2
+        }
+        if index < parts.count, parts[index] == "data" {
+            address.append(parts[index])
+            index += 1
+        }
+        guard index + 1 < parts.count else { return nil }
+        address += [parts[index], parts[index + 1]]
+        return address.joined(separator: ".")
+    }
+
     public func check(_ project: Project) -> [Finding] {
         guard !project.terraform.isEmpty else { return [] }
         let definedNames = Set(project.terraform.flatMap { module in
             module.resources(ofType: "aws_ssm_parameter").compactMap { $0.value("name")?.value.stringValue }
         })
+        let addresses = Set(project.terraform.flatMap { $0.resources.map(\.address) })
         var findings: [Finding] = []
         for service in project.services {
             for secret in service.ecsContainer?.secrets ?? [] {
@@ -86,7 +108,9 @@ public struct SecretRefUnresolvedRule: Rule {
                     let isSecretResource = SecretRefUnresolvedRule.secretResourceTypes.contains { type in
                         reference.hasPrefix(type + ".") || reference.hasPrefix("data." + type + ".") || reference.contains(".\(type).")
                     }
-                    guard isSecretResource, !project.terraform.contains(where: { $0.resolve(reference: reference) != nil }) else { continue }
+                    guard isSecretResource, let address = SecretRefUnresolvedRule.address(ofReference: reference),
+                          !addresses.contains(address)
+                    else { continue }
                     findings.append(finding(
                         "secret \(secret.name.value) of \(service.name) takes its value from \(reference), but no Terraform module defines that resource",
                         at: secret.location, service: service.name))
