@@ -14,6 +14,15 @@ public struct TerraformScope: Sendable {
         return TerraformScope(symbols: ["count": LocatedValue(.object([member]), at: location)])
     }
 
+    /// The scope of instance `key` of a resource with `for_each`.
+    public static func eachInstance(key: String, value: LocatedValue, at location: SourceLocation) -> TerraformScope {
+        let members = [
+            StructuredMember(key: "key", keyLocation: location, value: LocatedValue(.string(key), at: location)),
+            StructuredMember(key: "value", keyLocation: location, value: value),
+        ]
+        return TerraformScope(symbols: ["each": LocatedValue(.object(members), at: location)])
+    }
+
     func binding(_ name: String, _ value: LocatedValue) -> TerraformScope {
         var copy = self
         copy.symbols[name] = value

@@ -62,7 +62,7 @@ struct TerraformModuleLoader {
                 continue
             }
             let childDirectory = PathUtilities.join(directory, source)
-            guard tree.isDirectory(childDirectory), !chain.contains(childDirectory), chain.count < TerraformModuleLoader.maximumModuleDepth else {
+            guard tree.isDirectory(childDirectory), childDirectory != directory, !chain.contains(childDirectory), chain.count < TerraformModuleLoader.maximumModuleDepth else {
                 notes.append(ParseIssue("module \(name) source \(source) cannot be read", at: sourceAttribute.nameLocation))
                 continue
             }
