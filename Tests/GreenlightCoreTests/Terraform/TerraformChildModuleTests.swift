@@ -105,3 +105,60 @@ struct TerraformChildModuleTests {
         #expect(module.children.isEmpty)
     }
 }
+
+@Suite("TerraformDependencies")
+struct TerraformDependencyTests {
+    @Test func localsSeeLocalsReadThroughResourceAttributes() throws {
+        let tree = MemoryFileTree(["main.tf": """
+        locals {
+          a_param_name = aws_ssm_parameter.db.name
+          env          = "staging"
+        }
+        resource "aws_ssm_parameter" "db" {
+          name  = "/${local.env}/api/DATABASE_URL"
+          value = "placeholder"
+        }
+        """])
+        let module = TerraformModule.load(directory: "", tree: tree)
+        #expect(module.locals["a_param_name"]?.value == .string("/staging/api/DATABASE_URL"))
+    }
+
+    @Test func forEachInstancesReadEachValue() throws {
+        let tree = MemoryFileTree(["main.tf": """
+        resource "aws_ssm_parameter" "env" {
+          for_each = { DATABASE_URL = "postgresql://db:5432/app", REDIS_URL = "redis://cache:6379/0" }
+          name     = "/prod/${each.key}"
+          value    = each.value
+        }
+        locals {
+          redis = aws_ssm_parameter.env["REDIS_URL"].value
+          arn   = aws_ssm_parameter.env["REDIS_URL"].arn
+        }
+        """])
+        let module = TerraformModule.load(directory: "", tree: tree)
+        #expect(module.locals["redis"]?.value == .string("redis://cache:6379/0"))
+        #expect(module.locals["arn"]?.value == .reference("aws_ssm_parameter.env[\"REDIS_URL\"].arn"))
+        #expect(module.resolve(reference: "aws_ssm_parameter.env[\"REDIS_URL\"].arn")?.name == "env")
+    }
+
+    @Test func moduleOutputsFlowIntoLaterModuleCalls() throws {
+        let tree = MemoryFileTree([
+            "infra/main.tf": """
+            module "naming" {
+              source = "./naming"
+              env    = "prod"
+            }
+            module "api" {
+              source = "./service"
+              family = module.naming.prefix
+            }
+            """,
+            "infra/naming/main.tf": "variable \"env\" {}\noutput \"prefix\" {\n  value = \"${var.env}-api\"\n}\n",
+            "infra/service/main.tf": "variable \"family\" {}\nresource \"aws_ecs_task_definition\" \"this\" {\n  family = var.family\n}\n",
+        ])
+        let module = TerraformModule.load(directory: "infra", tree: tree)
+        let definition = try #require(module.resources(ofType: "aws_ecs_task_definition").first)
+        #expect(definition.value("family")?.value == .string("prod-api"))
+        #expect(definition.value("family")?.location == SourceLocation(file: "infra/service/main.tf", line: 3, column: 12))
+    }
+}

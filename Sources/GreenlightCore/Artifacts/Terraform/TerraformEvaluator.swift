@@ -64,7 +64,7 @@ public struct TerraformEvaluator: Sendable {
 
     static let maximumDepth = 96
     /// Attributes only the provider knows after apply; never read from the block.
-    static let computedAttributes: Set<String> = ["arn", "id", "version", "revision", "arn_without_revision", "tags_all", "insecure_value"]
+    static let computedAttributes: Set<String> = ["arn", "id"]
 
     /// Evaluates `expression`; the result's location is where the expression was written.
     public func evaluate(_ expression: HCLExpression, in scope: TerraformScope = TerraformScope()) -> LocatedValue {
