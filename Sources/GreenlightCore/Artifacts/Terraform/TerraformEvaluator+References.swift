@@ -81,7 +81,9 @@ extension TerraformEvaluator {
                     instanceScope = TerraformScope.countInstance(number, at: here)
                     instanceScope.depth = scope.depth
                 }
-            case .string(let text): instance = "[\"\(text)\"]"
+            case .string(let text):
+                instance = "[\"\(text)\"]"
+                instanceScope = eachScope(key: text, resource: key, at: here, depth: scope.depth)
             default: instance = "[*]"
             }
             remaining = remaining.dropFirst()
@@ -98,6 +100,24 @@ extension TerraformEvaluator {
         }
         let reference = LocatedValue(.reference(address + "." + attribute), at: here)
         return applyAll(remaining.dropFirst(), to: reference, in: scope)
+    }
+
+    /// `each.key` / `each.value` for instance `key` of a resource whose `for_each` is known.
+    private func eachScope(key: String, resource: String, at here: SourceLocation, depth: Int) -> TerraformScope {
+        var scope = TerraformScope()
+        scope.depth = depth + 1
+        var value = LocatedValue(.unknown("for_each of \(resource) is not known"), at: here)
+        if let forEach = context.resources[resource]?.attributes["for_each"] {
+            let collection = evaluate(forEach.expression, in: scope)
+            switch collection.value {
+            case .object: value = collection[key] ?? value
+            case .array(let items): value = items.first { TerraformValues.string($0.value) == key } ?? value
+            default: break
+            }
+        }
+        var result = TerraformScope.eachInstance(key: key, value: value, at: here)
+        result.depth = depth
+        return result
     }
 
     func applyAll(_ steps: ArraySlice<HCLTraversalStep>, to value: LocatedValue, in scope: TerraformScope) -> LocatedValue {

@@ -14,6 +14,15 @@ public struct TerraformScope: Sendable {
         return TerraformScope(symbols: ["count": LocatedValue(.object([member]), at: location)])
     }
 
+    /// The scope of instance `key` of a resource with `for_each`.
+    public static func eachInstance(key: String, value: LocatedValue, at location: SourceLocation) -> TerraformScope {
+        let members = [
+            StructuredMember(key: "key", keyLocation: location, value: LocatedValue(.string(key), at: location)),
+            StructuredMember(key: "value", keyLocation: location, value: value),
+        ]
+        return TerraformScope(symbols: ["each": LocatedValue(.object(members), at: location)])
+    }
+
     func binding(_ name: String, _ value: LocatedValue) -> TerraformScope {
         var copy = self
         copy.symbols[name] = value
@@ -55,7 +64,7 @@ public struct TerraformEvaluator: Sendable {
 
     static let maximumDepth = 96
     /// Attributes only the provider knows after apply; never read from the block.
-    static let computedAttributes: Set<String> = ["arn", "id", "version", "revision", "arn_without_revision", "tags_all", "insecure_value"]
+    static let computedAttributes: Set<String> = ["arn", "id"]
 
     /// Evaluates `expression`; the result's location is where the expression was written.
     public func evaluate(_ expression: HCLExpression, in scope: TerraformScope = TerraformScope()) -> LocatedValue {

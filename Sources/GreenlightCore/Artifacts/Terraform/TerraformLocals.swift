@@ -10,7 +10,7 @@ extension TerraformModuleLoader {
         func visit(_ name: String) {
             guard state[name] == nil, let expression = context.localExpressions[name] else { return }
             state[name] = false
-            for dependency in localReferences(in: expression) {
+            for dependency in localReferences(in: expression, resources: base.resources) {
                 if state[dependency] == false {
                     cyclic.insert(dependency)
                     cyclic.insert(name)
@@ -30,14 +30,23 @@ extension TerraformModuleLoader {
         return context.locals
     }
 
-    /// The names `local.<name>` used anywhere in an expression.
-    static func localReferences(in expression: HCLExpression) -> [String] {
+    /// The names `local.<name>` used anywhere in an expression, including through
+    /// the attributes of resources it reads (which are evaluated from their blocks).
+    static func localReferences(in expression: HCLExpression, resources: [String: TerraformResourceDefinition]) -> [String] {
         var names: [String] = []
         var pending = [expression]
+        var visitedResources: Set<String> = []
         while let next = pending.popLast() {
             switch next.kind {
             case .attribute(let base, let name):
-                if case .variable("local") = base.kind { names.append(name) } else { pending.append(base) }
+                if case .variable("local") = base.kind {
+                    names.append(name)
+                    continue
+                }
+                if let key = resourceKey(base, name), let resource = resources[key], visitedResources.insert(key).inserted {
+                    pending += resource.attributes.values.map { $0.expression }
+                }
+                pending.append(base)
             case .index(let base, let key): pending += [base, key]
             case .splat(let base, let steps):
                 pending.append(base)
@@ -63,6 +72,21 @@ extension TerraformModuleLoader {
             }
         }
         return names
+    }
+
+    static let reservedRoots: Set<String> = ["var", "local", "count", "each", "path", "module", "data", "self", "terraform"]
+
+    /// `type.name` / `data.type.name` when `base.name` names a resource or data block.
+    private static func resourceKey(_ base: HCLExpression, _ name: String) -> String? {
+        switch base.kind {
+        case .variable(let type) where !reservedRoots.contains(type):
+            return type + "." + name
+        case .attribute(let inner, let type):
+            if case .variable("data") = inner.kind { return "data." + type + "." + name }
+            return nil
+        default:
+            return nil
+        }
     }
 
     private static func templateExpressions(_ parts: [HCLTemplatePart]) -> [HCLExpression] {

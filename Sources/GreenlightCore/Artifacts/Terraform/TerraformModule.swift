@@ -32,8 +32,31 @@ public struct TerraformModule: Sendable {
     }
 
     /// Every resource and data block, this module's first, then each child's (by call name).
-    public var resources: [TerraformResource] {
-        ownResources + children.keys.sorted().flatMap { children[$0]?.resources ?? [] }
+    public let resources: [TerraformResource]
+    /// Positions in `resources` by address, for `resolve(reference:)`.
+    private let resourceIndex: [String: Int]
+
+    init(directory: String, modulePath: [String], files: [HCLFile], issues: [ParseIssue], notes: [ParseIssue],
+         variables: [String: LocatedValue], locals: [String: LocatedValue], outputs: [String: LocatedValue],
+         children: [String: TerraformModule], ownResources: [TerraformResource], evaluator: TerraformEvaluator) {
+        self.directory = directory
+        self.modulePath = modulePath
+        self.files = files
+        self.issues = issues
+        self.notes = notes
+        self.variables = variables
+        self.locals = locals
+        self.outputs = outputs
+        self.children = children
+        self.ownResources = ownResources
+        self.evaluator = evaluator
+        let all = ownResources + children.keys.sorted().flatMap { children[$0]?.resources ?? [] }
+        var index: [String: Int] = [:]
+        for (position, resource) in all.enumerated() where index[resource.address] == nil {
+            index[resource.address] = position
+        }
+        self.resources = all
+        self.resourceIndex = index
     }
 
     /// The resources of one type (`aws_ecs_task_definition`) in this module and its children.
@@ -60,9 +83,9 @@ public struct TerraformModule: Sendable {
             index += 1
         }
         guard index + 1 < parts.count else { return nil }
-        let type = parts[index]
-        let name = parts[index + 1]
-        return resources.first { $0.modulePath == modulePath && $0.mode == mode && $0.type == type && $0.name == name }
+        let address = modulePath.map { "module.\($0)." }.joined() + (mode == .data ? "data." : "")
+            + parts[index] + "." + parts[index + 1]
+        return resourceIndex[address].map { resources[$0] }
     }
 
     /// Evaluates an expression in this module's scope.

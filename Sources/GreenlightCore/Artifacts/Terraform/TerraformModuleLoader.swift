@@ -49,7 +49,7 @@ struct TerraformModuleLoader {
 
         var children: [String: TerraformModule] = [:]
         let moduleBlocks = blocks.filter { $0.type == "module" && $0.labels.count == 1 }
-        let evaluator = TerraformEvaluator(context: context)
+        var evaluator = TerraformEvaluator(context: context)
         for block in moduleBlocks {
             let name = block.labels[0]
             guard let sourceAttribute = block.body.attribute("source") else {
@@ -62,7 +62,7 @@ struct TerraformModuleLoader {
                 continue
             }
             let childDirectory = PathUtilities.join(directory, source)
-            guard tree.isDirectory(childDirectory), !chain.contains(childDirectory), chain.count < TerraformModuleLoader.maximumModuleDepth else {
+            guard tree.isDirectory(childDirectory), childDirectory != directory, !chain.contains(childDirectory), chain.count < TerraformModuleLoader.maximumModuleDepth else {
                 notes.append(ParseIssue("module \(name) source \(source) cannot be read", at: sourceAttribute.nameLocation))
                 continue
             }
@@ -76,6 +76,8 @@ struct TerraformModuleLoader {
             issues += child.issues
             notes += child.notes
             children[name] = child
+            // Later module calls may pass this module's outputs on.
+            evaluator.context.moduleOutputs[name] = child.outputs
         }
         if !children.isEmpty {
             context.moduleOutputs = children.mapValues(\.outputs)
