@@ -4,9 +4,13 @@
 struct CodeLinker {
     let store: ArtifactStore
     let images: ImageBuildCache
+    /// Programs by image and entry: a compose service and a task definition that run
+    /// the same image are walked once.
+    let programs = LockedCache<String, PythonProgram>()
 
     func link(_ service: inout Service, workdirOverride: String?, override: ServiceOverride?) {
         defer { inferKind(&service, override: override) }
+        service.ports += CodeLinker.environmentPortClaims(service)
         guard let command = service.command, let image = service.container else { return }
         let workdir = workdirOverride.map { PathUtilities.join(image.workdir, $0) } ?? image.workdir
         let environment = service.environment
@@ -24,11 +28,15 @@ struct CodeLinker {
         case .module(let name):
             let status = moduleStatus(name, requireMain: true, resolver: resolver, image: image, context: context)
             service.entry = EntryResolution(target: .module(name), command: display, location: command.location, status: status)
-            if case .found = status { program = walk(modules: [name], runAsMain: true, resolver: resolver) }
+            if case .found = status {
+                program = cachedWalk(service, "-m \(name)", resolver) { walk(modules: [name], runAsMain: true, resolver: resolver) }
+            }
         case .asgiApp(let module, _), .wsgiApp(let module, _), .worker(let module, _):
             let status = moduleStatus(module, requireMain: false, resolver: resolver, image: image, context: context)
             service.entry = EntryResolution(target: .appModule(module), command: display, location: command.location, status: status)
-            if case .found = status { program = walk(modules: [module], runAsMain: false, resolver: resolver) }
+            if case .found = status {
+                program = cachedWalk(service, "app \(module)", resolver) { walk(modules: [module], runAsMain: false, resolver: resolver) }
+            }
         case .script(let path), .appFile(path: .some(let path), _):
             let absolute = PathUtilities.join(entry.workdir, path)
             resolver = ImageModuleResolver(image: image, searchPath: ImageModuleResolver.searchPath(
@@ -37,7 +45,9 @@ struct CodeLinker {
             service.entry = EntryResolution(target: .script(absolute), command: display, location: command.location, status: status)
             if case .found = status, case .file(let file) = image.filesystem.existence(absolute),
                let sourcePath = file.sourcePath, let source = store.source(sourcePath) {
-                program = PythonProgram.walk(entryScript: source) { name in resolve(name, resolver) }
+                program = cachedWalk(service, "script \(absolute)", resolver) {
+                    PythonProgram.walk(entryScript: source) { name in resolve(name, resolver) }
+                }
             }
         case .appFile(path: nil, _), .fromEnvironment, .inlineCode:
             break
@@ -151,6 +161,15 @@ struct CodeLinker {
         return PythonResolvedModule(name: name, source: source, isPackage: isPackage)
     }
 
+    /// The program for this image and entry, walked at most once per run.
+    private func cachedWalk(_ service: Service, _ entry: String, _ resolver: ImageModuleResolver,
+                            _ walk: () -> PythonProgram) -> PythonProgram {
+        guard let build = service.build else { return walk() }
+        let key = [build.dockerfile, build.context, build.target ?? "", build.args.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","),
+                   entry, resolver.searchPath.joined(separator: ":")].joined(separator: "\u{0}")
+        return programs.value(for: key, compute: walk)
+    }
+
     private func walk(modules: [String], runAsMain: Bool, resolver: ImageModuleResolver) -> PythonProgram {
         PythonProgram.walk(entryModules: modules, runAsMain: runAsMain) { name in resolve(name, resolver) }
     }
@@ -213,6 +232,21 @@ struct CodeLinker {
             }
         }
         return claims
+    }
+
+    /// Names of variables that say which port this service listens on.
+    static let listenPortVariables: Set<String> = ["PORT", "GRPC_PORT", "HTTP_PORT", "SERVER_PORT", "APP_PORT", "LISTEN_PORT", "API_PORT"]
+
+    /// `GRPC_PORT=8000` and friends set by the deploy target or the image.
+    static func environmentPortClaims(_ service: Service) -> [PortClaim] {
+        let own = service.name.uppercased().replacingOccurrences(of: "-", with: "_") + "_PORT"
+        return service.environment.effectiveBindings.compactMap { binding in
+            guard listenPortVariables.contains(binding.name) || binding.name == own,
+                  let value = binding.value, let port = Int(value), (1...65535).contains(port)
+            else { return nil }
+            return PortClaim(port: port, role: .environment(binding.name), location: binding.location,
+                             label: "\(binding.name)=\(port) in \(binding.source.label)")
+        }
     }
 
     /// "grpc" → "the gRPC server", "uvicorn" → "uvicorn.run".

@@ -62,6 +62,18 @@ enum ProjectFacts {
             }
         }
 
+        for template in project.cloudFormation {
+            for parameter in template.ssmParameters {
+                guard let value = parameter.value, case .string(let text) = value.value else { continue }
+                let name = parameter.name?.value.stringValue ?? parameter.logicalID
+                project.configValues.append(ConfigValue(key: name, value: text, origin: .ssmParameter, location: value.location))
+            }
+            for parameter in template.parameters {
+                guard let value = parameter.defaultValue, case .string(let text) = value.value else { continue }
+                project.configValues.append(ConfigValue(key: parameter.name.value, value: text, origin: .cloudFormationParameter, location: value.location))
+            }
+        }
+
         // Dockerfiles: every stage's base image, ENV and ARG defaults — each file once.
         for path in discovered.paths(.dockerfile) {
             guard let dockerfile = store.dockerfile(path) else { continue }

@@ -74,8 +74,10 @@ public enum ProjectScanner {
         // Keep Terraform sources for excerpts, suppressions and baselines.
         for path in discovered.paths(.terraform) { _ = store.source(path) }
         project.terraform = terraform.modules
-        let taskDefinitions = jsonDefinitions + terraform.taskDefinitions
-        let taskIssues = jsonIssues + terraform.issues
+        let (templates, templateIssues) = CloudFormationScanner.scan(discovered, store: store)
+        project.cloudFormation = templates
+        let taskDefinitions = jsonDefinitions + terraform.taskDefinitions + templates.flatMap(\.taskDefinitions)
+        let taskIssues = jsonIssues + terraform.issues + templateIssues
         let ecs = ECSLinker(images: images, store: store, configuration: configuration,
                             buildInvocations: buildInvocations, dockerfiles: dockerfilePaths)
         let ecsServices: [Service] = Parallel.map(taskDefinitions, minimumBatch: 4) { task in

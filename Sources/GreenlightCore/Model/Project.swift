@@ -10,6 +10,7 @@ public struct ConfigValue: Hashable, Sendable {
         case taskDefinitionEnvironment = "task definition environment"
         case ssmParameter = "SSM parameter value"
         case terraformVariable = "Terraform variable"
+        case cloudFormationParameter = "CloudFormation parameter default"
     }
 
     public var key: String
@@ -100,6 +101,8 @@ public struct Project: Sendable {
     public var parseIssues: [ParseIssue]
     /// The root Terraform modules, for rules that follow references (`aws_ssm_parameter.x.arn`).
     public var terraform: [TerraformModule]
+    /// CloudFormation templates (task definitions, SSM parameters, services, target groups).
+    public var cloudFormation: [CloudFormationTemplate]
     /// Text of every file that was read, by relative path (for excerpts, suppressions, baselines).
     public var sources: [String: SourceText]
     /// Number of files Greenlight read.
@@ -115,6 +118,7 @@ public struct Project: Sendable {
         self.codeLiterals = []
         self.parseIssues = []
         self.terraform = []
+        self.cloudFormation = []
         self.sources = [:]
         self.fileCount = 0
     }

@@ -75,7 +75,8 @@ public struct HardcodedSecretRule: Rule {
             case .dockerfileEnv, .dockerfileArg: consequence = "it is stored in the image and shown by `docker history`/`docker inspect`"
             case .composeEnvironment: consequence = "it is committed with the compose file"
             case .dotenv: consequence = "this env file is not ignored by .gitignore, so it can be committed"
-            case .ssmParameter, .terraformVariable: consequence = "it is committed with the Terraform code and stored in the state file in plain text"
+            case .ssmParameter, .terraformVariable: consequence = "it is committed with the infrastructure code and stored in its state in plain text"
+            case .cloudFormationParameter: consequence = "it is committed with the template; pass it with NoEcho at deploy time or use a dynamic reference ({{resolve:ssm-secure:…}})"
             case .taskDefinitionEnvironment: consequence = "task definition environment values are stored in plain text and shown by DescribeTaskDefinition; use `secrets` with an SSM parameter or Secrets Manager ARN"
             }
             findings.append(finding("\(message): \(consequence)", at: value.location, service: value.service))

@@ -61,8 +61,11 @@ public struct PlaceholderValueRule: Rule {
 
     public func check(_ project: Project) -> [Finding] {
         let extra = project.configuration.policy.placeholderWords
+        var reported: Set<SourceLocation> = []
         return project.configValues.compactMap { value in
-            guard let reason = PlaceholderDetector.reason(value.value, extraWords: extra) else { return nil }
+            // One written value can be used twice (a template parameter and the SSM parameter that !Refs it).
+            guard let reason = PlaceholderDetector.reason(value.value, extraWords: extra), reported.insert(value.location).inserted
+            else { return nil }
             let via = value.isLiteral ? "" : " (interpolated)"
             return finding(
                 "\(value.key) is set to a placeholder in \(value.origin.rawValue)\(via): \(reason); the service will start with it and fail when it uses \(value.key)",

@@ -138,7 +138,9 @@ public struct PortMismatchRule: Rule {
             }
         }
         // Nothing says where the server listens: the declarations must at least agree with each other.
-        let declared = claims.filter { $0.role == .expose || $0.role == .composePublished || $0.role == .composeExpose || $0.role.isEnvironment }
+        let declared = claims.filter {
+            $0.role == .expose || $0.role == .composePublished || $0.role == .composeExpose || $0.role == .containerPort || $0.role.isEnvironment
+        }
         let exposed = Set(claims.filter { $0.role == .expose }.map(\.port))
         let environment = Set(claims.filter { $0.role.isEnvironment }.map(\.port))
         var findings: [Finding] = []
@@ -147,7 +149,7 @@ public struct PortMismatchRule: Rule {
             switch claim.role {
             case .healthCheck:
                 reference = declared
-            case .composePublished, .composeExpose:
+            case .composePublished, .composeExpose, .containerPort:
                 guard !exposed.isEmpty || !environment.isEmpty else { continue }
                 reference = declared.filter { $0.role == .expose || $0.role.isEnvironment }
             case .environment:

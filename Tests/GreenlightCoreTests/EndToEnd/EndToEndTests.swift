@@ -5,8 +5,8 @@ import Testing
 /// incident at its rule, file and line, and the output byte for byte against golden files.
 @Suite("End to end", .serialized)
 struct EndToEndTests {
-    static let broken = ["compose-broken", "dockerfile-broken"]
-    static let fixed = ["compose-fixed", "dockerfile-fixed"]
+    static let broken = ["compose-broken", "dockerfile-broken", "ecs-broken", "cloudformation-broken"]
+    static let fixed = ["compose-fixed", "dockerfile-fixed", "ecs-fixed"]
 
     @Test("broken examples fail and match their golden reports", arguments: broken)
     func brokenExamples(name: String) throws {
@@ -62,6 +62,38 @@ struct EndToEndTests {
         let portMismatch = try #require(findings.first { $0["rule"] as? String == "port-mismatch" })
         let message = try #require(portMismatch["message"] as? String)
         #expect(message.contains("GRPC_PORT=8000") && message.contains("50050") && message.contains("docker-compose.yml:"))
+    }
+
+    @Test("every incident of the seeds planted in the Terraform example is reported where it is")
+    func plantedECSIncidents() throws {
+        let result = try CLIRunner.run(["check", "Examples/ecs-broken", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        let found = Set(findings.map { "\($0["rule"] ?? "") \($0["file"] ?? ""):\($0["line"] ?? "")" })
+        let planted = [
+            "port-mismatch apps/workflow_engine/Dockerfile:7",           // EXPOSE 50050 vs GRPC_PORT=8000 / containerPort 8000
+            "missing-env apps/workflow_engine/workflow_engine/__main__.py:7",  // SUPABASE_URL and SUPABASE_SECRET_KEY not in secrets
+            "resource-minimum infra/ecs.tf:16",
+            "fargate-size-invalid infra/ecs.tf:17",
+            "image-tag-latest infra/ecs.tf:22",
+            "debug-enabled infra/ecs.tf:29",
+            "secret-ref-unresolved infra/ecs.tf:32",
+            "healthcheck-protocol infra/ecs.tf:35",                     // curl on the gRPC port
+            "healthcheck-tool-missing infra/ecs.tf:35",                 // curl not in python:3.11-slim
+            "healthcheck-start-period infra/ecs.tf:37",                 // 60 s for a gRPC service
+            "logging-missing infra/ecs.tf:52",
+            "image-tag-latest infra/ecs.tf:54",
+            "hardcoded-secret infra/ecs.tf:59",
+            "placeholder-value infra/ssm.tf:4",
+            "placeholder-value infra/ssm.tf:10",
+            "platform-unspecified scripts/build-and-push.sh:5",
+        ]
+        for incident in planted {
+            #expect(found.contains(incident), "not reported: \(incident)")
+        }
+        #expect(found.count == planted.count, "unexpected findings: \(found.subtracting(planted))")
+        let missing = findings.filter { $0["rule"] as? String == "missing-env" }.compactMap { $0["message"] as? String }
+        #expect(missing.contains { $0.contains("SUPABASE_URL") && $0.contains("task definition") })
     }
 
     @Test("the flattened package is reported at the CMD with the COPY that flattened it")
