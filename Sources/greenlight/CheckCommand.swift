@@ -60,6 +60,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Record the current findings as the baseline in this file.", valueName: "file"))
     var writeBaseline: String?
 
+    @Option(name: .customLong("var-file"), help: ArgumentHelp("A Terraform variable file, relative to PATH (repeatable; like terraform -var-file).", valueName: "file"))
+    var varFiles: [String] = []
+
     @Flag(name: .customLong("no-color"), help: "Never colour text output (NO_COLOR is honoured too).")
     var noColor = false
 
@@ -67,6 +70,7 @@ struct CheckCommand: ParsableCommand {
         try scan.validateRoot()
         var configuration = try scan.loadConfiguration()
         if let failOn { configuration.failOn = failOn }
+        configuration.terraformVariableFiles += varFiles
         let selected = try RuleSelection.resolve(rules)
 
         var loadedBaseline: Baseline?

@@ -91,6 +91,8 @@ public struct Configuration: Hashable, Sendable {
     /// Glob patterns (gitignore syntax) of paths not to scan.
     public var exclude: [String] = []
     public var failOn: FailLevel = .error
+    /// Terraform variable files (`terraform ... -var-file`), relative to the scanned root.
+    public var terraformVariableFiles: [String] = []
     public var policy = Policy()
     /// Where the configuration was read from, for messages.
     public var path: String?

@@ -17,7 +17,7 @@ public enum ConfigurationLoader {
 
     /// Keys allowed at each level; the single declaration the validator and the docs use.
     public enum Keys {
-        public static let topLevel = ["rules", "services", "exclude", "fail-on", "policy"]
+        public static let topLevel = ["rules", "services", "exclude", "fail-on", "policy", "terraform-var-files"]
         public static let service = ["kind", "context", "dockerfile", "entry", "health-path", "start-period", "rules"]
         public static let policy = ["placeholder-words", "secret-names", "start-period", "minimum-cpu", "minimum-memory"]
         public static let policyKinds = ["http", "grpc", "tcp", "worker", "database"]
@@ -65,6 +65,7 @@ public enum ConfigurationLoader {
                         }
                     }
                 case "policy": configuration.policy = policy(value)
+                case "terraform-var-files": configuration.terraformVariableFiles = strings(value, what: "terraform-var-files") ?? []
                 default: unknownKey(key, keyNode, allowed: Keys.topLevel, section: "top level")
                 }
             }

@@ -64,6 +64,16 @@ public enum PathUtilities {
         return String(path[path.index(after: slash)...])
     }
 
+    /// A relative path that leads from directory `from` to `to` (both relative to one root).
+    public static func relativePath(from directory: String, to path: String) -> String {
+        let base = directory.split(separator: "/").map(String.init)
+        let target = path.split(separator: "/").map(String.init)
+        var common = 0
+        while common < base.count, common < target.count, base[common] == target[common] { common += 1 }
+        let up = Array(repeating: "..", count: base.count - common)
+        return (up + target[common...]).joined(separator: "/")
+    }
+
     /// `child` relative to `ancestor` if it lies inside it (or is it), else nil.
     public static func relative(_ child: String, to ancestor: String) -> String? {
         if ancestor.isEmpty || ancestor == "." { return child }

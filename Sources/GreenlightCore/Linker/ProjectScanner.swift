@@ -70,7 +70,7 @@ public enum ProjectScanner {
 
         // ECS task definitions: each container is a service, joined to the build that makes its image.
         let (jsonDefinitions, jsonIssues) = TaskDefinitionScanner.scan(discovered, store: store)
-        let terraform = TerraformScanner.scan(discovered, tree: tree)
+        let terraform = TerraformScanner.scan(discovered, tree: tree, variableFiles: configuration.terraformVariableFiles)
         // Keep Terraform sources for excerpts, suppressions and baselines.
         for path in discovered.paths(.terraform) { _ = store.source(path) }
         project.terraform = terraform.modules
@@ -88,7 +88,9 @@ public enum ProjectScanner {
                 return linked
             }
         }.flatMap { $0 }
-        project.services += ecsServices
+        var linkedECS = ecsServices
+        LoadBalancerLinker.link(&linkedECS, terraform: terraform.modules, templates: templates)
+        project.services += linkedECS
 
         // Dockerfiles no compose service or task definition builds are deliverables of their own.
         let built = Set((composeServices + ecsServices).compactMap { $0.build?.dockerfile })

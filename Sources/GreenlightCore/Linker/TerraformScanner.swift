@@ -8,11 +8,13 @@ enum TerraformScanner {
         var issues: [ParseIssue] = []
     }
 
-    static func scan(_ discovered: DiscoveredProject, tree: any FileTree) -> Result {
+    static func scan(_ discovered: DiscoveredProject, tree: any FileTree, variableFiles: [String] = []) -> Result {
         let directories = Set(discovered.paths(.terraform).filter { $0.hasSuffix(".tf") }.map(PathUtilities.dirname))
         guard !directories.isEmpty else { return Result() }
         let loaded = Parallel.map(directories.sorted(), minimumBatch: 2) { directory in
-            TerraformModule.load(directory: directory, tree: tree)
+            // Variable files are given relative to the scanned root; the loader wants them relative to the module.
+            TerraformModule.load(directory: directory, tree: tree,
+                                 variableFiles: variableFiles.map { PathUtilities.relativePath(from: directory, to: PathUtilities.normalize($0)) })
         }
         // A directory loaded as another module's child is not a root of its own.
         var children: Set<String> = []

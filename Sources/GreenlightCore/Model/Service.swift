@@ -111,6 +111,8 @@ public struct Service: Sendable {
     /// For ECS targets: the task definition and this container's definition in it.
     public var taskDefinition: ECSTaskDefinition?
     public var ecsContainer: ECSContainerDefinition?
+    /// Load balancer target groups that send traffic to this container.
+    public var loadBalancers: [LoadBalancerTarget] = []
     /// Whether the service runs until stopped (a server or worker), as opposed to a
     /// one-off job (a migration, `restart: "no"` with a command that exits).
     public var isLongRunning: Bool

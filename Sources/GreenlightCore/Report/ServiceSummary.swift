@@ -9,6 +9,23 @@ public enum ServiceSummary {
             var rows: [(String, String)] = []
             rows.append(("kind", service.kind.map { "\($0.rawValue)" + (service.kindEvidence.map { " — \($0)" } ?? "") } ?? "unknown"))
             if let image = service.image { rows.append(("image", "\(image.value) (\(image.location))")) }
+            if let task = service.taskDefinition {
+                var value = "family \(task.family?.value ?? "?")"
+                if !task.requiresCompatibilities.isEmpty { value += ", \(task.requiresCompatibilities.joined(separator: "/"))" }
+                if let cpu = task.cpu { value += ", cpu \(cpu.value)" }
+                if let memory = task.memory { value += ", memory \(memory.value) MiB" }
+                value += ", architecture \(task.runtimePlatform?.cpuArchitecture?.value ?? "X86_64 (default)")"
+                rows.append(("task", value))
+                if let container = service.ecsContainer {
+                    rows.append(("logging", container.logConfiguration?.logDriver?.value ?? "none"))
+                    if !container.secrets.isEmpty {
+                        rows.append(("secrets", container.secrets.map { "\($0.name.value) ← \(ECSLinker.describe($0.valueFrom.value))" }.joined(separator: ", ")))
+                    }
+                }
+                for target in service.loadBalancers {
+                    rows.append(("target group", "\(target.targetGroup): port \(target.containerPort.map { String($0.value) } ?? "?"), health check \(target.healthCheckProtocol?.value ?? target.protocolName?.value ?? "?") \(target.healthCheckPath?.value ?? "") on \(target.healthCheckPort?.value ?? "traffic-port")"))
+                }
+            }
             if let build = service.build {
                 var value = "\(build.dockerfile), context \(build.context.isEmpty ? "." : build.context)"
                 if let target = build.target { value += ", target \(target)" }

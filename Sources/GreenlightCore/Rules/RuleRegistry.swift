@@ -25,6 +25,7 @@ public enum RuleRegistry {
         LoggingMissingRule.self,
         PlatformUnspecifiedRule.self,
         SecretRefUnresolvedRule.self,
+        TargetGroupMismatchRule.self,
         ParseErrorRule.self,
     ]
 

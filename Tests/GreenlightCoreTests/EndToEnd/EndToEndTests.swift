@@ -153,6 +153,19 @@ struct EndToEndTests {
         #expect(other.status == 1)
     }
 
+    @Test("--var-file feeds Terraform variables the way terraform -var-file does")
+    func terraformVariableFiles() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("greenlight-varfile-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.copyItem(at: CLIRunner.packageRoot.appendingPathComponent("Examples/ecs-fixed"), to: directory)
+        try "image_tag = \"latest\"\n".write(to: directory.appendingPathComponent("latest.tfvars"), atomically: true, encoding: .utf8)
+        let without = try CLIRunner.run(["check", directory.path, "--rule", "image-tag-latest"])
+        #expect(without.status == 0, "\(without.stdout)")
+        let with = try CLIRunner.run(["check", directory.path, "--rule", "image-tag-latest", "--var-file", "latest.tfvars", "--format", "json"])
+        #expect(with.status == 0, "image-tag-latest is a warning")
+        #expect(with.stdout.contains("\"file\": \"infra/ecs.tf\"") && with.stdout.contains("workflow-engine:latest"))
+    }
+
     @Test("rules, explain and services come from the same model")
     func informationCommands() throws {
         let rules = try CLIRunner.run(["rules"])

@@ -29,3 +29,14 @@ struct PathUtilitiesTests {
         #expect(PathUtilities.basename("a/b/c.py") == "c.py")
     }
 }
+
+@Suite("Relative paths")
+struct RelativePathTests {
+    @Test("from a module directory to a file elsewhere in the project")
+    func relative() {
+        #expect(PathUtilities.relativePath(from: "infra", to: "envs/production.tfvars") == "../envs/production.tfvars")
+        #expect(PathUtilities.relativePath(from: "infra", to: "infra/prod.tfvars") == "prod.tfvars")
+        #expect(PathUtilities.relativePath(from: "", to: "prod.tfvars") == "prod.tfvars")
+        #expect(PathUtilities.relativePath(from: "a/b", to: "a/c/x") == "../c/x")
+    }
+}
