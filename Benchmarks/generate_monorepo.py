@@ -136,6 +136,8 @@ def plan_services(count: int, rng: random.Random) -> list[Service]:
             set_port_env=rng.random() < 0.7,
             cpu=rng.choice((256, 256, 512, 1024)),
         )
+        if svc.kind == "grpc" and svc.cpu < 512:
+            svc.cpu = 512  # the checklist's minimum for gRPC services
         svc.memory = {256: rng.choice((512, 1024)), 512: 1024, 1024: 2048}[svc.cpu]
         if rng.random() < 0.3:
             svc.secret_keys.append(rng.choice(("SIGNING_KEY", "API_TOKEN", "WEBHOOK_SECRET")))
@@ -923,7 +925,7 @@ def terraform(services: list[Service]) -> str:
         attrs.append(("environment", f"[{', '.join(pairs)}]" if len(pairs) <= 3 else pairs))
         refs = [f'{{ name = "{k}", valueFrom = aws_ssm_parameter.{svc.ident}_{k.lower()}.arn }}' for k in secrets]
         attrs.append(("secrets", f"[{refs[0]}]" if len(refs) == 1 else refs))
-        attrs.append(("healthCheck", f"{{ command = {hcl_list(health)}, interval = 30, timeout = 5, retries = 3, startPeriod = 20 }}"))
+        attrs.append(("healthCheck", f"{{ command = {hcl_list(health)}, interval = 30, timeout = 5, retries = 3, startPeriod = {180 if svc.kind == 'grpc' else 120} }}"))
         attrs.append(("logConfiguration", f'{{ logDriver = "awslogs", options = {{ "awslogs-group" = "/ecs/{svc.name}", "awslogs-region" = var.region, "awslogs-stream-prefix" = "ecs" }} }}'))
         out += hcl_attributes(attrs, "    ")
         out += [

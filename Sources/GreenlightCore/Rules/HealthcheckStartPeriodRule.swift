@@ -66,6 +66,13 @@ public struct HealthcheckStartPeriodRule: Rule {
 
     public init() {}
 
+    /// Calls that open a connection when they run (`asyncpg.connect`, `psycopg.connect`,
+    /// `create_pool`), as opposed to lazy factories (`create_engine`, `redis.from_url`).
+    static func connectsEagerly(_ call: String) -> Bool {
+        let lower = call.lowercased()
+        return lower.contains("connect") || lower.contains("create_pool") || lower.hasSuffix("database")
+    }
+
     public func check(_ project: Project) -> [Finding] {
         let policy = project.configuration.policy
         return project.services.compactMap { service in
@@ -77,7 +84,8 @@ public struct HealthcheckStartPeriodRule: Rule {
                 if let kind = service.kind, let seconds = policy.startPeriod[kind.rawValue] {
                     required = (seconds, "the policy for \(kind == .grpc ? "gRPC" : kind.rawValue.uppercased()) services")
                 }
-                if let hint = service.code?.databaseHints.first, let seconds = policy.startPeriod["database"],
+                if let hint = service.code?.databaseHints.first(where: { HealthcheckStartPeriodRule.connectsEagerly($0.value) }),
+                   let seconds = policy.startPeriod["database"],
                    seconds > (required?.seconds ?? 0) {
                     required = (seconds, "the policy for services that open a database at start-up (\(hint.value) at \(hint.location))")
                 }
