@@ -27,6 +27,7 @@ public enum RuleRegistry {
         SecretRefUnresolvedRule.self,
         TargetGroupMismatchRule.self,
         ParseErrorRule.self,
+        PartialAnalysisRule.self,
     ]
 
     public static var descriptions: [RuleDescription] { all.map { $0.description } }

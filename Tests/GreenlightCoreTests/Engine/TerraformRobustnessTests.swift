@@ -46,7 +46,9 @@ struct TerraformRobustnessTests {
         ]
         let result = CheckEngine(configuration: Configuration()).run(MemoryFileTree(files))
         #expect(result.project.services.map(\.name) == ["api"])
-        #expect(result.report.findings.isEmpty, "\(result.report.findings.map { "\($0.ruleID): \($0.message)" })")
+        let findings = result.report.findings
+        #expect(findings.map(\.ruleID) == ["partial-analysis"], "\(findings.map { "\($0.ruleID): \($0.message)" })")
+        #expect(findings.first?.severity == .note && findings.first?.location?.line == 2)
     }
 
     @Test("a malformed .tf file is a located parse error and the rest is still read")
