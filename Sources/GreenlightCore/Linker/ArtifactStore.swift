@@ -59,3 +59,17 @@ final class ArtifactStore: Sendable {
         return issues
     }
 }
+
+/// The project tree seen through the store: readers that take a `FileTree` (the
+/// Terraform loader) read each file once, and the store keeps its text.
+struct StoreBackedTree: FileTree {
+    let store: ArtifactStore
+
+    func read(_ path: String) -> [UInt8]? {
+        store.source(path)?.bytes
+    }
+
+    func list(_ path: String) -> [DirectoryEntry]? {
+        store.tree.list(path)
+    }
+}

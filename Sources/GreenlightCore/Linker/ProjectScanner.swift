@@ -31,8 +31,9 @@ public enum ProjectScanner {
         // and ignore files are parsed when a service reaches them.
         let dockerfilePaths = discovered.paths(.dockerfile)
         let envPaths = discovered.paths(.envFile)
+        let dockerfileSet = Set(dockerfilePaths)
         _ = Parallel.map(dockerfilePaths + envPaths) { path in
-            dockerfilePaths.contains(path) ? store.dockerfile(path).map { _ in 1 } : store.dotenv(path).map { _ in 1 }
+            dockerfileSet.contains(path) ? store.dockerfile(path).map { _ in 1 } : store.dotenv(path).map { _ in 1 }
         }
 
         // Compose projects: the files of one directory that compose would read together.
@@ -70,9 +71,9 @@ public enum ProjectScanner {
 
         // ECS task definitions: each container is a service, joined to the build that makes its image.
         let (jsonDefinitions, jsonIssues) = TaskDefinitionScanner.scan(discovered, store: store)
-        let terraform = TerraformScanner.scan(discovered, tree: tree, variableFiles: configuration.terraformVariableFiles)
-        // Keep Terraform sources for excerpts, suppressions and baselines.
-        for path in discovered.paths(.terraform) { _ = store.source(path) }
+        // Read through the store, so each .tf file is read once and kept for excerpts, suppressions and baselines.
+        let terraform = TerraformScanner.scan(discovered, tree: StoreBackedTree(store: store),
+                                              variableFiles: configuration.terraformVariableFiles)
         project.terraform = terraform.modules
         let (templates, templateIssues) = CloudFormationScanner.scan(discovered, store: store)
         project.cloudFormation = templates

@@ -1,26 +1,7 @@
 import Testing
 @testable import GreenlightCore
 
-/// Deterministic generator for the mutation fuzz tests (SplitMix64).
-private struct FuzzRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int {
-        Int(next() % UInt64(max(bound, 1)))
-    }
-}
+private typealias FuzzRandom = SeededRandom
 
 /// Bytes that tend to matter to YAML, dotenv and interpolation syntax.
 private let interestingBytes: [UInt8] = Array("\n\r\t :-#'\"[]{},&*!|>$\\=?%@`\u{0}".utf8) + [0xFF, 0xC3, 0x80]

@@ -1,24 +1,7 @@
 import Testing
 @testable import GreenlightCore
 
-/// Deterministic pseudo-random numbers (SplitMix64) so fuzz runs are repeatable.
-private struct ContextFuzzGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int {
-        bound <= 1 ? 0 : Int(next() % UInt64(bound))
-    }
-}
+private typealias ContextFuzzGenerator = SeededRandom
 
 /// Bytes that matter to the parsers under test, inserted more often than noise.
 private let interestingBytes: [UInt8] = Array("\n\\\"'[]{}*?$()#=!|&;<>`:,-./@ \t\r^".utf8) + [0xC3, 0xA9, 0xFF, 0xE2, 0x00]

@@ -1,21 +1,6 @@
 @testable import GreenlightCore
 
-/// Deterministic pseudo-random numbers (SplitMix64), so a failing mutation can be replayed.
-struct ECSFuzzRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
-}
+typealias ECSFuzzRandom = SeededRandom
 
 /// Mutations for JSON and YAML fixtures: delete, insert, duplicate, flip, truncate.
 enum ECSFuzzMutator {

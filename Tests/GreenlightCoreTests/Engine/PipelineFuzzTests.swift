@@ -7,21 +7,7 @@ import Testing
 /// parsing, linking or any rule, and every parse error must point into its file.
 @Suite("Pipeline fuzz")
 struct PipelineFuzzTests {
-    struct Random {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-
-        mutating func below(_ bound: Int) -> Int {
-            bound <= 0 ? 0 : Int(next() % UInt64(bound))
-        }
-    }
+    typealias Random = SeededRandom
 
     static func exampleFiles(_ name: String) throws -> [String: [UInt8]] {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -63,7 +49,7 @@ struct PipelineFuzzTests {
     func mutatedProjects(name: String) throws {
         let original = try PipelineFuzzTests.exampleFiles(name)
         let paths = original.keys.sorted()
-        var random = Random(state: 0x5EED_0000 &+ UInt64(name.count))
+        var random = Random(seed: 0x5EED_0000 &+ UInt64(name.count))
         let engine = CheckEngine(configuration: Configuration())
         for _ in 0..<150 {
             var files = original
