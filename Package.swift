@@ -6,21 +6,44 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "GreenlightCore", targets: ["GreenlightCore"]),
+        .library(name: "GreenlightVerify", targets: ["GreenlightVerify"]),
         .executable(name: "greenlight", targets: ["greenlight"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-http2", from: "1.46.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(
             name: "GreenlightCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // Live probes (`greenlight verify`): network clients, AWS access, the probe runner.
+        // Kept apart from GreenlightCore so `check` stays free of networking dependencies.
+        .target(
+            name: "GreenlightVerify",
+            dependencies: [
+                "GreenlightCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP2", package: "swift-nio-http2"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         .executableTarget(
             name: "greenlight",
             dependencies: [
                 "GreenlightCore",
+                "GreenlightVerify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -28,6 +51,10 @@ let package = Package(
             name: "GreenlightCoreTests",
             dependencies: ["GreenlightCore"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "GreenlightVerifyTests",
+            dependencies: ["GreenlightVerify"]
         ),
     ],
     swiftLanguageModes: [.v6]
