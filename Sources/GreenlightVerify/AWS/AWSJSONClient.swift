@@ -1,7 +1,6 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
-import NIOHTTP1
 
 /// Calls AWS JSON-protocol operations (`AmazonSSM.GetParameters`…) over the run's shared
 /// HTTP client: POST to the endpoint, `application/x-amz-json-1.1`, signed with SigV4.

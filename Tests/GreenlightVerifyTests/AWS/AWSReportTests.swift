@@ -71,6 +71,12 @@ import Testing
         #expect(outcome.detail == "old: INACTIVE (deleted); web: running 0 of 1")
     }
 
+    @Test func otherDescribeFailuresKeepTheirReason() {
+        let outcome = ECSReport.outcome([ECSServiceFindings(name: "api", service: nil, failureReason: "ACCESS_DENIED")], secrets: [], now: Self.now)
+        #expect(outcome.failure == .missing)
+        #expect(outcome.detail == "api: not described (ACCESS_DENIED)")
+    }
+
     @Test func passListsEveryService() {
         let findings = [ECSServiceFindings(name: "api", service: service("api", running: 2, desired: 2)),
                         ECSServiceFindings(name: "web", service: service("web", running: 1, desired: 1))]

@@ -68,6 +68,16 @@ struct SSMProbeLiveTests {
         #expect(outcome.detail.contains(LiveServers.value("GREENLIGHT_LIVE_CLOSED")))
     }
 
+    @Test func silentEndpointTimesOutWithinTheAttempt() async {
+        let start = ContinuousClock.now
+        let context = AWSLive.context(AWSLive.environment(endpoint: "http://\(LiveServers.value("GREENLIGHT_LIVE_SILENT"))"))
+        let outcome = await SSMProbe(spec: SSMProbeSpec(names: [Self.prefix + "DATABASE_URL"]))
+            .attempt(timeout: .milliseconds(800), context: context)
+        #expect(outcome.failure == .timeout, "\(outcome.detail)")
+        #expect(outcome.detail.contains("800ms"))
+        #expect(ContinuousClock.now - start < .milliseconds(1500))
+    }
+
     @Test func missingCredentialsAreASetupFailure() async {
         var environment = AWSLive.environment()
         environment["AWS_ACCESS_KEY_ID"] = nil

@@ -54,7 +54,12 @@ enum ECSReport {
         var failures: [ProbeFailure] = []
         for finding in findings {
             if finding.isMissing {
-                let why = finding.service?.status == "INACTIVE" ? "INACTIVE (deleted)" : "missing"
+                var why = "missing"
+                if finding.service?.status == "INACTIVE" {
+                    why = "INACTIVE (deleted)"
+                } else if let reason = finding.failureReason, reason != "MISSING" {
+                    why = "not described (\(reason))"
+                }
                 summary.append("\(finding.name): \(why)")
                 failures.append(.missing)
                 continue
