@@ -16,6 +16,7 @@ ECS cluster greenlight-prod:
 
 Prints KEY=VALUE lines on stdout (appended to the live test environment).
 """
+import json
 import sys
 
 import boto3
@@ -96,7 +97,6 @@ def seed_ecs(ecs):
         "pendingTime": "2026-01-01T00:00:00Z",
         "architecture": "x86_64",
     }
-    import json
     ecs.register_container_instance(cluster=CLUSTER, instanceIdentityDocument=json.dumps(document))
     started = ecs.run_task(cluster=CLUSTER, taskDefinition=worker_arn, count=1, startedBy="ecs-svc/worker")
     task_arn = started["tasks"][0]["taskArn"]

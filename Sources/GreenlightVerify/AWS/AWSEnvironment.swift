@@ -87,6 +87,11 @@ public enum AWSEnvironment {
             throw AWSSetupError(message: "profile \(profile) gets its credentials through \(used), which greenlight does not run; "
                 + "export them first: eval \"$(aws configure export-credentials --profile \(profile) --format env)\"")
         }
+        let providers = ["AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI"]
+        if let provider = providers.first(where: { nonEmpty(environment[$0]) != nil }) {
+            throw AWSSetupError(message: "\(provider) is set, but greenlight reads only keys: export AWS_ACCESS_KEY_ID, "
+                + "AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN (e.g. from aws configure export-credentials --format env)")
+        }
         let where_ = [credentialsPath, configPath].compactMap { $0 }.joined(separator: " or ")
         let fileHint = where_.isEmpty ? "" : ", or add profile \(profile) with aws_access_key_id to \(where_)"
         throw AWSSetupError(message: "no AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY\(fileHint)")

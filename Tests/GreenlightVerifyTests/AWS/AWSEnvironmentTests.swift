@@ -92,6 +92,11 @@ import Testing
         #expect(message?.contains("aws configure export-credentials --profile dev") == true)
     }
 
+    @Test func roleProvidersInTheEnvironmentAskForExportedKeys() {
+        let message = resolve(["AWS_REGION": "us-east-1", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "/v2/credentials/abc"]).failureMessage
+        #expect(message?.hasPrefix("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI is set, but greenlight reads only keys") == true)
+    }
+
     @Test func missingRegionNamesWhatToSet() throws {
         let home = try home()
         let message = resolve(["AWS_ACCESS_KEY_ID": "K", "AWS_SECRET_ACCESS_KEY": "S"], home: home).failureMessage
