@@ -34,7 +34,8 @@ public struct AWSEndpoint: Sendable, Hashable, CustomStringConvertible {
               let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
               let host = components.host, !host.isEmpty else { return nil }
         self.scheme = scheme
-        self.host = host
+        // An IPv6 literal may come back with its brackets; keep the bare address.
+        self.host = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         self.port = components.port
         self.path = components.path.isEmpty ? "/" : components.path
     }

@@ -62,6 +62,8 @@ import Testing
         #expect(try resolve(base, service: .ecs).get().endpoint.hostHeader == "localhost:4566")
         #expect(AWSEndpoint(url: "https://ecs.us-east-1.amazonaws.com:443")?.hostHeader == "ecs.us-east-1.amazonaws.com")
         #expect(AWSEndpoint.standard(.ssm, region: "cn-north-1")?.host == "ssm.cn-north-1.amazonaws.com.cn")
+        #expect(AWSEndpoint(url: "http://[::1]:5055")?.hostHeader == "[::1]:5055")
+        #expect(AWSEndpoint(url: "http://localhost:4566/prefix")?.url == "http://localhost:4566/prefix")
     }
 
     @Test func badEndpointIsASetupError() {
