@@ -8,22 +8,43 @@ final class ConnectionWatch: Sendable {
     private struct State {
         var mismatch: ConnectionMismatch?
         var timedOut = false
+        var receivedBytes = false
     }
 
     private let state = Mutex(State())
 
     var mismatch: ConnectionMismatch? { state.withLock { $0.mismatch } }
     var timedOut: Bool { state.withLock { $0.timedOut } }
+    /// Whether the peer sent anything at all.
+    var receivedBytes: Bool { state.withLock { $0.receivedBytes } }
+
+    func noteBytesReceived() {
+        state.withLock { $0.receivedBytes = true }
+    }
 
     func record(_ mismatch: ConnectionMismatch) {
         state.withLock { if $0.mismatch == nil, !$0.timedOut { $0.mismatch = mismatch } }
+    }
+
+    /// Marks the attempt timed out (for deadlines enforced by other means than `closeAtDeadline`).
+    func markTimedOut() {
+        state.withLock { $0.timedOut = true }
+    }
+
+    /// The timeout outcome; a TLS connection that never heard back says the handshake stalled.
+    func timeoutOutcome(target: String, timeout: Duration, tls: Bool, plaintextHint: String) -> ProbeOutcome {
+        if tls, !receivedBytes {
+            return .fail(.timeout, "timed out after \(DurationText.format(timeout)) in the TLS handshake with \(target) — "
+                + "is it a plaintext port? (\(plaintextHint))")
+        }
+        return NetworkFailure.timedOut(target, timeout, connecting: false)
     }
 
     /// Closes `channel` at `deadline`, marking the attempt timed out. Cancel the returned
     /// task once the exchange is over.
     func closeAtDeadline(_ channel: any Channel, deadline: NIODeadline) -> Scheduled<Void> {
         channel.eventLoop.scheduleTask(deadline: deadline) { [self] in
-            state.withLock { $0.timedOut = true }
+            markTimedOut()
             channel.close(promise: nil)
         }
     }
@@ -52,6 +73,7 @@ final class GreetingSniffer: ChannelInboundHandler, RemovableChannelHandler {
             context.fireChannelRead(data)
             return
         }
+        watch.noteBytesReceived()
         var all = held ?? context.channel.allocator.buffer(capacity: buffer.readableBytes)
         var incoming = buffer
         all.writeBuffer(&incoming)

@@ -76,7 +76,7 @@ enum GRPCHealthVerdict {
     static func outcome(of error: any Error, watch: ConnectionWatch, spec: GRPCProbeSpec, timeout: Duration) -> ProbeOutcome {
         let target = spec.address.description
         if watch.timedOut || error is CancellationError {
-            return NetworkFailure.timedOut(target, timeout, connecting: false)
+            return watch.timeoutOutcome(target: target, timeout: timeout, tls: spec.tls, plaintextHint: "drop tls: true")
         }
         if let mismatch = watch.mismatch {
             return mismatchOutcome(mismatch, target: target)
