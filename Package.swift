@@ -54,7 +54,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GreenlightVerifyTests",
-            dependencies: ["GreenlightVerify"]
+            dependencies: ["GreenlightVerify", "GreenlightCore"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -5,19 +5,23 @@ import GreenlightCore
 /// The `greenlight` command. Usage mistakes exit 2 (not ArgumentParser's 64), so
 /// CI can tell "found problems" (1) from "could not run" (2).
 @main
-struct GreenlightCommand: ParsableCommand {
+struct GreenlightCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "greenlight",
         abstract: "Tells you, before you ship, whether a deploy of your containerized services will come up healthy.",
         version: Greenlight.version,
-        subcommands: [CheckCommand.self, ServicesCommand.self, RulesCommand.self, ExplainCommand.self],
+        subcommands: [CheckCommand.self, VerifyCommand.self, ServicesCommand.self, RulesCommand.self, ExplainCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch {

@@ -20,6 +20,16 @@ fi
 
 note() { echo "servers.sh: $*" >&2; }
 
+# Runs a command with no blocked or ignored signals. Processes started from some
+# runtimes inherit a signal mask that blocks SIGTERM, and then cannot be stopped.
+clean() {
+    python3 -c 'import os, signal, sys
+signal.pthread_sigmask(signal.SIG_SETMASK, [])
+for s in (signal.SIGINT, signal.SIGQUIT, signal.SIGTERM, signal.SIGPIPE):
+    signal.signal(s, signal.SIG_DFL)
+os.execvp(sys.argv[1], sys.argv[1:])' "$@"
+}
+
 stop_all() {
     local d="$1"
     if [[ -f "$d/pids" ]]; then
@@ -31,6 +41,11 @@ stop_all() {
     for f in "$d"/redis-*.pid; do
         [[ -f "$f" ]] && kill "$(cat "$f")" 2>/dev/null
     done
+    # Anything that did not take SIGTERM within a moment is killed.
+    sleep 0.5
+    if [[ -f "$d/pids" ]]; then
+        while read -r pid; do kill -9 "$pid" 2>/dev/null; done < "$d/pids"
+    fi
     return 0
 }
 
@@ -45,9 +60,9 @@ pg_bin() {
 as_postgres() {
     shift
     if [[ "$(id -u)" == "0" ]]; then
-        runuser -u postgres -- "$@"
+        clean runuser -u postgres -- "$@"
     else
-        "$@"
+        clean "$@"
     fi
 }
 
@@ -75,12 +90,17 @@ wait_port() {
 # Starts a background process detached from our stdout, recording its pid.
 spawn() {
     local log="$1"; shift
-    setsid "$@" >"$dir/$log" 2>&1 </dev/null &
+    setsid python3 -c 'import os, signal, sys
+signal.pthread_sigmask(signal.SIG_SETMASK, [])
+for s in (signal.SIGINT, signal.SIGQUIT, signal.SIGTERM, signal.SIGPIPE):
+    signal.signal(s, signal.SIG_DFL)
+os.execvp(sys.argv[1], sys.argv[1:])' "$@" >"$dir/$log" 2>&1 </dev/null &
     echo $! >> "$dir/pids"
 }
 
 if [[ "$command" == "down" ]]; then
     stop_all "$dir"
+    rm -rf "$dir" "$dir.log"
     exit 0
 fi
 if [[ "$command" != "up" ]]; then
@@ -128,10 +148,12 @@ fi
 
 # Redis: one with a password, one without.
 if command -v redis-server >/dev/null 2>&1; then
-    redis-server --port "$p_redis" --bind 127.0.0.1 --requirepass redis-pw --save "" --appendonly no \
-        --daemonize yes --pidfile "$dir/redis-auth.pid" --logfile "$dir/redis-auth.log" --dir "$dir"
-    redis-server --port "$p_redis_open" --bind 127.0.0.1 --save "" --appendonly no \
-        --daemonize yes --pidfile "$dir/redis-open.pid" --logfile "$dir/redis-open.log" --dir "$dir"
+    clean redis-server --port "$p_redis" --bind 127.0.0.1 --requirepass redis-pw --save "" --appendonly no \
+        --daemonize yes --pidfile "$dir/redis-auth.pid" --logfile "$dir/redis-auth.log" --dir "$dir" \
+        </dev/null >/dev/null 2>&1
+    clean redis-server --port "$p_redis_open" --bind 127.0.0.1 --save "" --appendonly no \
+        --daemonize yes --pidfile "$dir/redis-open.pid" --logfile "$dir/redis-open.log" --dir "$dir" \
+        </dev/null >/dev/null 2>&1
 else
     note "redis-server missing: no Redis"
     p_redis="" ; p_redis_open=""
@@ -145,7 +167,7 @@ if [[ -n "$initdb" && -n "$pg_ctl" ]] && command -v psql >/dev/null 2>&1; then
     if [[ "$(id -u)" == "0" ]]; then chown postgres "$dir/pg" "$dir/pgsock"; fi
     if as_postgres "$dir" "$initdb" -D "$dir/pg" -U postgres --auth-local=trust --auth-host=scram-sha-256 >"$dir/initdb.log" 2>&1 \
         && as_postgres "$dir" "$pg_ctl" -D "$dir/pg" -l "$dir/pg/server.log" -w -t 30 \
-            -o "-p $p_pg -k $dir/pgsock -c listen_addresses=127.0.0.1 -c fsync=off" start >"$dir/pg_ctl.log" 2>&1 \
+            -o "-p $p_pg -k $dir/pgsock -c listen_addresses=127.0.0.1 -c fsync=off" start </dev/null >"$dir/pg_ctl.log" 2>&1 \
         && psql -h "$dir/pgsock" -p "$p_pg" -U postgres -q -v ON_ERROR_STOP=1 \
             -c "CREATE ROLE greenlight LOGIN PASSWORD 'greenlight-pw'" \
             -c "CREATE DATABASE greenlight OWNER greenlight" >"$dir/psql.log" 2>&1; then
@@ -160,16 +182,22 @@ else
 fi
 
 # Wait for everything to listen, then publish addresses.
-wait_port "$p_http" && emit GREENLIGHT_LIVE_HTTP "http://127.0.0.1:$p_http"
+wait_port "$p_http" && emit GREENLIGHT_LIVE_HTTP "http://127.0.0.1:$p_http" && emit GREENLIGHT_LIVE_HTTP_ADDRESS "127.0.0.1:$p_http"
 wait_port "$p_silent" && emit GREENLIGHT_LIVE_SILENT "127.0.0.1:$p_silent"
 if [[ -n "$p_grpc" ]] && wait_port "$p_grpc"; then emit GREENLIGHT_LIVE_GRPC "127.0.0.1:$p_grpc"; fi
 if [[ -n "$p_grpc_tls" ]] && wait_port "$p_grpc_tls"; then
     emit GREENLIGHT_LIVE_GRPC_TLS "127.0.0.1:$p_grpc_tls"
     emit GREENLIGHT_LIVE_GRPC_TLS_CA "$dir/grpc-cert.pem"
 fi
-if [[ -n "$p_redis" ]] && wait_port "$p_redis"; then emit GREENLIGHT_LIVE_REDIS_URL "redis://:redis-pw@127.0.0.1:$p_redis/0"; fi
+if [[ -n "$p_redis" ]] && wait_port "$p_redis"; then
+    emit GREENLIGHT_LIVE_REDIS_URL "redis://:redis-pw@127.0.0.1:$p_redis/0"
+    emit GREENLIGHT_LIVE_REDIS_ADDRESS "127.0.0.1:$p_redis"
+fi
 if [[ -n "$p_redis_open" ]] && wait_port "$p_redis_open"; then emit GREENLIGHT_LIVE_REDIS_OPEN "127.0.0.1:$p_redis_open"; fi
-if [[ -n "$p_pg" ]]; then emit GREENLIGHT_LIVE_POSTGRES_URL "postgresql://greenlight:greenlight-pw@127.0.0.1:$p_pg/greenlight"; fi
+if [[ -n "$p_pg" ]]; then
+    emit GREENLIGHT_LIVE_POSTGRES_URL "postgresql://greenlight:greenlight-pw@127.0.0.1:$p_pg/greenlight"
+    emit GREENLIGHT_LIVE_POSTGRES_ADDRESS "127.0.0.1:$p_pg"
+fi
 if [[ -n "$p_moto" ]] && wait_port "$p_moto" && wait_port "$p_moto_auth"; then
     emit GREENLIGHT_LIVE_MOTO "http://127.0.0.1:$p_moto"
     emit GREENLIGHT_LIVE_MOTO_AUTH "http://127.0.0.1:$p_moto_auth"

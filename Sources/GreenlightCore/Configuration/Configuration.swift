@@ -94,6 +94,8 @@ public struct Configuration: Hashable, Sendable {
     /// Terraform variable files (`terraform ... -var-file`), relative to the scanned root.
     public var terraformVariableFiles: [String] = []
     public var policy = Policy()
+    /// Live probes for `greenlight verify`.
+    public var verify = VerifyConfiguration()
     /// Where the configuration was read from, for messages.
     public var path: String?
 

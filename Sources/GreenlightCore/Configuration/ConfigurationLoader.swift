@@ -17,28 +17,33 @@ public enum ConfigurationLoader {
 
     /// Keys allowed at each level; the single declaration the validator and the docs use.
     public enum Keys {
-        public static let topLevel = ["rules", "services", "exclude", "fail-on", "policy", "terraform-var-files"]
+        public static let topLevel = ["rules", "services", "exclude", "fail-on", "policy", "terraform-var-files", "verify"]
         public static let service = ["kind", "context", "dockerfile", "entry", "health-path", "start-period", "rules"]
         public static let policy = ["placeholder-words", "secret-names", "start-period", "minimum-cpu", "minimum-memory"]
         public static let policyKinds = ["http", "grpc", "tcp", "worker", "database"]
     }
 
-    /// Parses configuration text. `knownRules` are the rule ids that may be named.
-    public static func parse(_ source: SourceText, knownRules: [String]) throws(ConfigurationError) -> Configuration {
-        var reader = Reader(source: source, knownRules: knownRules)
-        let configuration = reader.read()
+    /// Parses configuration text. `knownRules` are the rule ids that may be named;
+    /// `environment` fills `${VAR}` references in the `verify:` section.
+    public static func parse(_ source: SourceText, knownRules: [String],
+                             environment: [String: String] = [:]) throws(ConfigurationError) -> Configuration {
+        var reader = Reader(source: source, knownRules: knownRules, environment: environment)
+        var configuration = reader.read()
+        configuration.verify.applyPolicy(configuration.policy)
         if !reader.issues.isEmpty { throw ConfigurationError(issues: reader.issues) }
         return configuration
     }
 
-    private struct Reader {
+    struct Reader {
         let source: SourceText
         let knownRules: [String]
+        let environment: [String: String]
         var issues: [ParseIssue] = []
 
-        init(source: SourceText, knownRules: [String]) {
+        init(source: SourceText, knownRules: [String], environment: [String: String]) {
             self.source = source
             self.knownRules = knownRules
+            self.environment = environment
         }
 
         mutating func read() -> Configuration {
@@ -66,6 +71,7 @@ public enum ConfigurationLoader {
                     }
                 case "policy": configuration.policy = policy(value)
                 case "terraform-var-files": configuration.terraformVariableFiles = strings(value, what: "terraform-var-files") ?? []
+                case "verify": configuration.verify = verify(value)
                 default: unknownKey(key, keyNode, allowed: Keys.topLevel, section: "top level")
                 }
             }

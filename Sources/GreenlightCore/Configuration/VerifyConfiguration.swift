@@ -4,6 +4,9 @@ public struct VerifyConfiguration: Hashable, Sendable {
     /// Settings every probe starts from (`verify.defaults`).
     public var defaults = ProbeSettings()
     public var probes: [ProbeSpec] = []
+    /// Probes whose `${VAR}` references name variables that are not set. `check`
+    /// ignores them; `verify` refuses to run a probe listed here.
+    public var unresolved: [UnresolvedProbe] = []
 
     public init(defaults: ProbeSettings = ProbeSettings(), probes: [ProbeSpec] = []) {
         self.defaults = defaults
@@ -12,6 +15,34 @@ public struct VerifyConfiguration: Hashable, Sendable {
 
     public func probe(named name: String) -> ProbeSpec? {
         probes.first { $0.name == name }
+    }
+
+    /// Every probe name, declared or unresolved, in declaration order.
+    public var names: [String] {
+        (probes.map { ($0.name, $0.location?.line ?? 0) } + unresolved.map { ($0.name, $0.issue.location.line) })
+            .sorted { $0.1 < $1.1 }.map(\.0)
+    }
+
+    /// SSM probes judge values with the project's placeholder words too.
+    mutating func applyPolicy(_ policy: Policy) {
+        guard !policy.placeholderWords.isEmpty else { return }
+        for index in probes.indices {
+            if case .ssm(var spec) = probes[index].target {
+                spec.placeholderWords = policy.placeholderWords
+                probes[index].target = .ssm(spec)
+            }
+        }
+    }
+}
+
+/// A probe that cannot be built until the environment provides a variable.
+public struct UnresolvedProbe: Hashable, Sendable {
+    public var name: String
+    public var issue: ParseIssue
+
+    public init(name: String, issue: ParseIssue) {
+        self.name = name
+        self.issue = issue
     }
 }
 

@@ -17,7 +17,8 @@ public enum ProjectScanner {
             return Configuration()
         }
         let name = explicitPath ?? ConfigurationLoader.fileName
-        return try ConfigurationLoader.parse(SourceText(path: name, bytes: [UInt8](data)), knownRules: RuleRegistry.ids)
+        return try ConfigurationLoader.parse(SourceText(path: name, bytes: [UInt8](data)), knownRules: RuleRegistry.ids,
+                                             environment: ProcessInfo.processInfo.environment)
     }
 
     public static func scan(_ tree: any FileTree, configuration: Configuration) -> Project {

@@ -1,16 +1,20 @@
 /// Plain ANSI SGR escapes for the text format; a no-op when colour is off, so the
 /// rendering code does not branch on it.
-struct ANSIStyle: Sendable {
-    var enabled: Bool
+public struct ANSIStyle: Sendable {
+    public var enabled: Bool
+
+    public init(enabled: Bool) {
+        self.enabled = enabled
+    }
 
     private static let reset = "\u{1B}[0m"
 
-    func bold(_ text: String) -> String { paint(text, "1") }
-    func dim(_ text: String) -> String { paint(text, "2") }
-    func green(_ text: String) -> String { paint(text, "32") }
+    public func bold(_ text: String) -> String { paint(text, "1") }
+    public func dim(_ text: String) -> String { paint(text, "2") }
+    public func green(_ text: String) -> String { paint(text, "32") }
 
     /// Red for errors, yellow for warnings, blue for notes.
-    func severity(_ severity: Severity, _ text: String) -> String {
+    public func severity(_ severity: Severity, _ text: String) -> String {
         switch severity {
         case .error: paint(text, "31")
         case .warning: paint(text, "33")
@@ -19,7 +23,7 @@ struct ANSIStyle: Sendable {
     }
 
     /// Bold and in the colour of `severity`.
-    func strong(_ severity: Severity, _ text: String) -> String {
+    public func strong(_ severity: Severity, _ text: String) -> String {
         switch severity {
         case .error: paint(text, "1;31")
         case .warning: paint(text, "1;33")

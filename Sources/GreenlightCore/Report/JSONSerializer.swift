@@ -1,12 +1,21 @@
 /// Writes a `JSONValue` as pretty-printed JSON (2-space indent, `"key": value`,
 /// `[]`/`{}` for empty containers, trailing newline). Works on UTF-8 bytes;
 /// non-ASCII text stays UTF-8, control characters are escaped.
-enum JSONSerializer {
+public enum JSONSerializer {
     /// The document as text, ending with a newline.
-    static func pretty(_ value: JSONValue) -> String {
+    public static func pretty(_ value: JSONValue) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(4096)
         write(value, indent: 0, into: &out)
+        out.append(newline)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The document on one line without spaces (`{"a":1}`), ending with a newline.
+    public static func compact(_ value: JSONValue) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
+        write(value, indent: nil, into: &out)
         out.append(newline)
         return String(decoding: out, as: UTF8.self)
     }
@@ -15,7 +24,7 @@ enum JSONSerializer {
     private static let space = UInt8(ascii: " ")
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    private static func write(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
+    private static func write(_ value: JSONValue, indent: Int?, into out: inout [UInt8]) {
         switch value {
         case .null:
             out.append(contentsOf: "null".utf8)
@@ -32,12 +41,11 @@ enum JSONSerializer {
             }
             out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                out.append(contentsOf: index == 0 ? [newline] : [UInt8(ascii: ","), newline])
-                appendIndent(indent + 1, into: &out)
-                write(item, indent: indent + 1, into: &out)
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                breakLine(indent.map { $0 + 1 }, into: &out)
+                write(item, indent: indent.map { $0 + 1 }, into: &out)
             }
-            out.append(newline)
-            appendIndent(indent, into: &out)
+            breakLine(indent, into: &out)
             out.append(UInt8(ascii: "]"))
         case .object(let members):
             if members.isEmpty {
@@ -46,19 +54,22 @@ enum JSONSerializer {
             }
             out.append(UInt8(ascii: "{"))
             for (index, member) in members.enumerated() {
-                out.append(contentsOf: index == 0 ? [newline] : [UInt8(ascii: ","), newline])
-                appendIndent(indent + 1, into: &out)
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                breakLine(indent.map { $0 + 1 }, into: &out)
                 appendString(member.key, into: &out)
-                out.append(contentsOf: [UInt8(ascii: ":"), space])
-                write(member.value, indent: indent + 1, into: &out)
+                out.append(UInt8(ascii: ":"))
+                if indent != nil { out.append(space) }
+                write(member.value, indent: indent.map { $0 + 1 }, into: &out)
             }
-            out.append(newline)
-            appendIndent(indent, into: &out)
+            breakLine(indent, into: &out)
             out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func appendIndent(_ level: Int, into out: inout [UInt8]) {
+    /// A newline and indentation in the pretty form; nothing in the compact form.
+    private static func breakLine(_ level: Int?, into out: inout [UInt8]) {
+        guard let level else { return }
+        out.append(newline)
         out.append(contentsOf: repeatElement(space, count: level * 2))
     }
 

@@ -1,7 +1,7 @@
 /// A JSON document whose object members keep the order they were built in, so the
 /// machine formats are stable byte for byte (Foundation's encoders do not promise
 /// key order). Only what the reporters need: no floating point numbers.
-enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
@@ -10,22 +10,22 @@ enum JSONValue: Sendable, Equatable {
     case object([JSONMember])
 
     /// A string, or `null` when absent.
-    static func string(_ value: String?) -> JSONValue {
+    public static func string(_ value: String?) -> JSONValue {
         value.map { .string($0) } ?? .null
     }
 
     /// An integer, or `null` when absent.
-    static func int(_ value: Int?) -> JSONValue {
+    public static func int(_ value: Int?) -> JSONValue {
         value.map { .int($0) } ?? .null
     }
 }
 
 /// One `"key": value` pair of a JSON object.
-struct JSONMember: Sendable, Equatable {
-    var key: String
-    var value: JSONValue
+public struct JSONMember: Sendable, Equatable {
+    public var key: String
+    public var value: JSONValue
 
-    init(_ key: String, _ value: JSONValue) {
+    public init(_ key: String, _ value: JSONValue) {
         self.key = key
         self.value = value
     }
