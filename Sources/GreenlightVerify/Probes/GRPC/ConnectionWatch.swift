@@ -9,6 +9,7 @@ final class ConnectionWatch: Sendable {
         var mismatch: ConnectionMismatch?
         var timedOut = false
         var receivedBytes = false
+        var firstError: (any Error)?
     }
 
     private let state = Mutex(State())
@@ -17,6 +18,14 @@ final class ConnectionWatch: Sendable {
     var timedOut: Bool { state.withLock { $0.timedOut } }
     /// Whether the peer sent anything at all.
     var receivedBytes: Bool { state.withLock { $0.receivedBytes } }
+
+    /// The first error a recording handler saw (a TLS handshake failure, say), which is more
+    /// telling than the "channel closed" a later read or write reports.
+    var firstError: (any Error)? { state.withLock { $0.firstError } }
+
+    func record(error: any Error) {
+        state.withLock { if $0.firstError == nil { $0.firstError = error } }
+    }
 
     func noteBytesReceived() {
         state.withLock { $0.receivedBytes = true }
@@ -106,5 +115,22 @@ final class GreetingSniffer: ChannelInboundHandler, RemovableChannelHandler {
         } else {
             context.fireChannelRead(wrapInboundOut(bytes))
         }
+    }
+}
+
+/// Records the first error that passes through it (placed after the TLS handler) and
+/// passes every error on.
+final class ErrorRecorder: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = NIOAny
+
+    private let watch: ConnectionWatch
+
+    init(watch: ConnectionWatch) {
+        self.watch = watch
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        watch.record(error: error)
+        context.fireErrorCaught(error)
     }
 }

@@ -30,6 +30,7 @@ struct GRPCHealthCall {
                     if let sslContext {
                         let name = serverName ?? (Self.isIPAddress(host) ? nil : host)
                         try pipeline.addHandler(NIOSSLClientHandler(context: sslContext, serverHostname: name))
+                        try pipeline.addHandler(ErrorRecorder(watch: watch))
                     }
                     try pipeline.addHandler(NIOHTTP2Handler(mode: .client))
                     return try NIOAsyncChannel<HTTP2Frame, HTTP2Frame>(wrappingChannelSynchronously: channel)

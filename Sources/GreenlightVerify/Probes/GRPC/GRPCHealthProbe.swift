@@ -73,8 +73,9 @@ enum GRPCHealthVerdict {
         return .fail(.unhealthy, service.isEmpty ? "the server is \(name)" : "service \(service) is \(name)")
     }
 
-    static func outcome(of error: any Error, watch: ConnectionWatch, spec: GRPCProbeSpec, timeout: Duration) -> ProbeOutcome {
+    static func outcome(of thrown: any Error, watch: ConnectionWatch, spec: GRPCProbeSpec, timeout: Duration) -> ProbeOutcome {
         let target = spec.address.description
+        let error = watch.firstError ?? thrown
         if watch.timedOut || error is CancellationError {
             return watch.timeoutOutcome(target: target, timeout: timeout, tls: spec.tls, plaintextHint: "drop tls: true")
         }

@@ -84,8 +84,9 @@ enum RedisVerdict {
         return .fail(.unhealthy, "Redis at \(endpoint.address) answered \(step.name) with \(shown)")
     }
 
-    static func outcome(of error: any Error, watch: ConnectionWatch, endpoint: RedisEndpoint, timeout: Duration) -> ProbeOutcome {
+    static func outcome(of thrown: any Error, watch: ConnectionWatch, endpoint: RedisEndpoint, timeout: Duration) -> ProbeOutcome {
         let target = endpoint.address
+        let error = watch.firstError ?? thrown
         if watch.timedOut || error is CancellationError {
             return watch.timeoutOutcome(target: target, timeout: timeout, tls: endpoint.tls, plaintextHint: "use redis://")
         }

@@ -22,6 +22,7 @@ struct RedisSession {
                     if let sslContext {
                         let name = GRPCHealthCall.isIPAddress(host) ? nil : host
                         try pipeline.addHandler(NIOSSLClientHandler(context: sslContext, serverHostname: name))
+                        try pipeline.addHandler(ErrorRecorder(watch: watch))
                     }
                     return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
