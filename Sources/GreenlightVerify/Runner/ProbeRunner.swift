@@ -48,7 +48,8 @@ public struct ProbeRunner: Sendable {
                     onEvent: @escaping @Sendable (ProbeEvent) -> Void = { _ in }) async -> [ProbeResult] {
         let clock = ContinuousClock()
         let start = clock.now
-        return await withTaskGroup(of: (Int, ProbeResult).self) { group in
+        return await withTaskExecutorPreference(ProbeExecutor.shared) {
+            await withTaskGroup(of: (Int, ProbeResult).self) { group in
             for (index, probe) in probes.enumerated() {
                 group.addTask {
                     let result = await runOne(index: index, spec: probe.spec, check: probe.check, context: context,
@@ -62,6 +63,7 @@ public struct ProbeRunner: Sendable {
                 results[index] = result
             }
             return results.compactMap { $0 }
+            }
         }
     }
 
@@ -91,7 +93,7 @@ public struct ProbeRunner: Sendable {
             }
             onEvent(.retrying(index: index, attempt: attempt, outcome: outcome, retryIn: settings.interval))
             do {
-                try await Task.sleep(for: settings.interval)
+                try await ProbeExecutor.sleep(for: settings.interval)
             } catch {
                 return ProbeResult(spec: spec, outcome: outcome, attempts: attempt, latency: latency, elapsed: clock.now - start)
             }
@@ -103,15 +105,15 @@ public struct ProbeRunner: Sendable {
         let gate = ResumeOnce()
         return await withCheckedContinuation { (continuation: CheckedContinuation<ProbeOutcome, Never>) in
             gate.set(continuation)
-            let watchdog = Task {
-                try? await Task.sleep(for: timeout + grace)
+            let watchdog = Task(executorPreference: ProbeExecutor.shared) {
+                try? await ProbeExecutor.sleep(for: timeout + grace)
                 return gate.resume(with: .fail(.timeout, "no answer within \(DurationText.format(timeout))"))
             }
-            let work = Task {
+            let work = Task(executorPreference: ProbeExecutor.shared) {
                 let outcome = await check.attempt(timeout: timeout, context: context)
                 if gate.resume(with: outcome) { watchdog.cancel() }
             }
-            Task {
+            Task(executorPreference: ProbeExecutor.shared) {
                 if await watchdog.value { work.cancel() }
             }
         }

@@ -107,7 +107,7 @@ import Testing
 
     @Test func setupFailureReachesTheProbeOutcome() async {
         let outcome = await SSMProbe(spec: SSMProbeSpec(names: ["/a"]))
-            .attempt(timeout: .seconds(1), context: AWSLive.context(["AWS_ACCESS_KEY_ID": "K", "AWS_SECRET_ACCESS_KEY": "S"]))
+            .attemptOnProbeExecutor(timeout: .seconds(1), context: AWSLive.context(["AWS_ACCESS_KEY_ID": "K", "AWS_SECRET_ACCESS_KEY": "S"]))
         #expect(outcome.failure == .setup)
         #expect(outcome.detail == "no AWS region: set AWS_REGION, or region: on the probe")
     }

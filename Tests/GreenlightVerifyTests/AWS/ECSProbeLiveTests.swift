@@ -4,12 +4,12 @@ import Testing
 
 /// ECSProbe against moto seeded by Tests/Live/seed_aws.py: `api` runs 2 of 2, `worker`
 /// 2 of 3 with one stopped task, and worker's task definition lacks SUPABASE_URL.
-@Suite(.enabled(if: AWSLive.available))
+@Suite(.enabled(if: AWSLive.available), .onProbeExecutor)
 struct ECSProbeLiveTests {
     func run(_ services: [String], cluster: String = "greenlight-prod", secrets: [String] = [],
              context: ProbeContext = AWSLive.context()) async -> ProbeOutcome {
         await ECSProbe(spec: ECSProbeSpec(cluster: cluster, services: services, secrets: secrets))
-            .attempt(timeout: .seconds(5), context: context)
+            .attemptOnProbeExecutor(timeout: .seconds(5), context: context)
     }
 
     @Test func stableServicePasses() async {

@@ -42,7 +42,7 @@ enum VerifyCLI {
     }
 }
 
-@Suite(.enabled(if: LiveServers.available)) struct VerifyCommandLiveTests {
+@Suite(.enabled(if: LiveServers.available), .onProbeExecutor) struct VerifyCommandLiveTests {
     @Test func healthyServersPassAndExitZero() async throws {
         let result = try await VerifyCLI.run(["--config", "Tests/Live/healthy.yml"])
         #expect(result.exitStatus == 0, "\(result.output)")
@@ -84,18 +84,20 @@ enum VerifyCLI {
     }
 
     @Test func waitOutlastsASlowStart() async throws {
-        let key = UUID().uuidString
-        let config = try VerifyCLI.write("""
-            verify:
-              - name: warming
-                http: ${GREENLIGHT_LIVE_HTTP}/warmup/\(key)
-                retries: 0
-                interval: 250ms
-            """)
-        let impatient = try await VerifyCLI.run(["--config", config])
+        // A fresh key per run: the server starts each key's 3 s warm-up at its first request.
+        func config() throws -> String {
+            try VerifyCLI.write("""
+                verify:
+                  - name: warming
+                    http: ${GREENLIGHT_LIVE_HTTP}/warmup/\(UUID().uuidString)
+                    retries: 0
+                    interval: 250ms
+                """)
+        }
+        let impatient = try await VerifyCLI.run(["--config", try config()])
         #expect(impatient.exitStatus == 1)
         #expect(impatient.output.contains("[status] status 503 Service Unavailable"))
-        let patient = try await VerifyCLI.run(["--config", config, "--wait", "10s"])
+        let patient = try await VerifyCLI.run(["--config", try config(), "--wait", "10s"])
         #expect(patient.exitStatus == 0, "\(patient.output)")
         #expect(patient.output.contains("attempt 1 failed: status 503"))
         #expect(patient.output.contains("PASS  warming"))
@@ -108,7 +110,7 @@ enum VerifyCLI {
     }
 }
 
-@Suite struct VerifyCommandUsageTests {
+@Suite(.onProbeExecutor) struct VerifyCommandUsageTests {
     @Test func unknownProbeIsAUsageErrorWithASuggestion() async throws {
         let result = try await VerifyCLI.run(["--config", "Tests/Live/broken.yml", "--probe", "api-50"])
         #expect(result.exitStatus == 2)

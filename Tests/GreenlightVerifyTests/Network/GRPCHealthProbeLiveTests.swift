@@ -2,7 +2,7 @@ import GreenlightCore
 import Testing
 @testable import GreenlightVerify
 
-@Suite(.enabled(if: LiveServers.has("GREENLIGHT_LIVE_GRPC")))
+@Suite(.enabled(if: LiveServers.has("GREENLIGHT_LIVE_GRPC")), .onProbeExecutor)
 struct GRPCHealthProbeLiveTests {
     private func probe(_ service: String = "", key: String = "GREENLIGHT_LIVE_GRPC") throws -> GRPCHealthProbe {
         GRPCHealthProbe(spec: GRPCProbeSpec(address: try NetworkTest.address(key), service: service))
@@ -35,7 +35,7 @@ struct GRPCHealthProbeLiveTests {
         var last = first
         for _ in 0..<8 where !last.ok {
             try await Task.sleep(for: .milliseconds(500))
-            last = await probe.attempt(timeout: .seconds(2), context: NetworkTest.context())
+            last = await probe.attemptOnProbeExecutor(timeout: .seconds(2), context: NetworkTest.context())
         }
         #expect(last == .pass("SERVING (service greenlight.Warmup)"))
     }
@@ -68,7 +68,7 @@ struct GRPCHealthProbeLiveTests {
     }
 }
 
-@Suite(.enabled(if: LiveServers.has("GREENLIGHT_LIVE_GRPC_TLS")))
+@Suite(.enabled(if: LiveServers.has("GREENLIGHT_LIVE_GRPC_TLS")), .onProbeExecutor)
 struct GRPCHealthProbeTLSLiveTests {
     private func spec(caFile: String? = LiveServers.value("GREENLIGHT_LIVE_GRPC_TLS_CA"), serverName: String? = nil,
                       insecure: Bool = false, key: String = "GREENLIGHT_LIVE_GRPC_TLS") throws -> GRPCProbeSpec {

@@ -21,7 +21,7 @@ enum NetworkTest {
     static func timed(_ probe: some ProbeCheck, timeout: Duration = .seconds(2)) async -> (ProbeOutcome, Duration) {
         let clock = ContinuousClock()
         let start = clock.now
-        let outcome = await probe.attempt(timeout: timeout, context: context())
+        let outcome = await probe.attemptOnProbeExecutor(timeout: timeout, context: context())
         return (outcome, clock.now - start)
     }
 }

@@ -21,7 +21,7 @@ import Testing
             ("postgresql://u:hunter2@h:99999/db", "invalid PostgreSQL URL postgresql://u:***@h:99999/db: invalid port \"99999\""),
         ]
         for (url, message) in cases {
-            let outcome = await PostgresProbe(spec: PostgresProbeSpec(url: url)).attempt(timeout: .seconds(1), context: NetworkTest.context())
+            let outcome = await PostgresProbe(spec: PostgresProbeSpec(url: url)).attemptOnProbeExecutor(timeout: .seconds(1), context: NetworkTest.context())
             #expect(outcome == .fail(.setup, message))
             #expect(!outcome.detail.contains("hunter2"))
         }
@@ -40,7 +40,7 @@ import Testing
     }
 }
 
-@Suite(.enabled(if: LiveServers.has("GREENLIGHT_LIVE_POSTGRES_URL")))
+@Suite(.enabled(if: LiveServers.has("GREENLIGHT_LIVE_POSTGRES_URL")), .onProbeExecutor)
 struct PostgresProbeLiveTests {
     private let url = LiveServers.value("GREENLIGHT_LIVE_POSTGRES_URL")
     private var address: String { (try? ConnectionURL.parse(url)).map { $0.address(defaultPort: 5432) } ?? "" }

@@ -2,7 +2,7 @@ import GreenlightCore
 import Testing
 @testable import GreenlightVerify
 
-@Suite(.enabled(if: LiveServers.has("GREENLIGHT_LIVE_REDIS_URL")))
+@Suite(.enabled(if: LiveServers.has("GREENLIGHT_LIVE_REDIS_URL")), .onProbeExecutor)
 struct RedisProbeLiveTests {
     private let protected = LiveServers.value("GREENLIGHT_LIVE_REDIS_URL")
     private var protectedAddress: String {

@@ -23,7 +23,14 @@ struct ScriptedCheck: ProbeCheck {
         let index = counter.next()
         if delay > .zero {
             if ignoresCancellation {
-                usleep(UInt32(DurationText.milliseconds(delay) * 1000))
+                // A check stuck in a blocking call: it neither returns nor sees cancellation.
+                let microseconds = UInt32(DurationText.milliseconds(delay) * 1000)
+                await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                    Thread.detachNewThread {
+                        usleep(microseconds)
+                        continuation.resume()
+                    }
+                }
             } else {
                 try? await Task.sleep(for: delay)
             }
@@ -50,7 +57,7 @@ final class AttemptCounter: @unchecked Sendable {
     }
 }
 
-@Suite struct ProbeRunnerTests {
+@Suite(.onProbeExecutor) struct ProbeRunnerTests {
     static let refused = ProbeOutcome.fail(.refused, "connection refused")
     static let ok = ProbeOutcome.pass("200 OK")
 
