@@ -19,6 +19,12 @@ first_seen = {}
 lock = threading.Lock()
 
 
+class Server(ThreadingHTTPServer):
+    # Room for many probes connecting at once (the default backlog of 5 drops SYNs).
+    request_queue_size = 256
+    daemon_threads = True
+
+
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
@@ -63,8 +69,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, required=True)
     args = parser.parse_args()
-    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
-    server.daemon_threads = True
+    server = Server(("127.0.0.1", args.port), Handler)
     server.serve_forever()
 
 

@@ -35,8 +35,11 @@ stop_all() {
     if [[ -f "$d/pids" ]]; then
         while read -r pid; do kill "$pid" 2>/dev/null; done < "$d/pids"
     fi
-    if [[ -d "$d/pg" ]]; then
-        as_postgres "$d" "$(pg_bin pg_ctl)" -D "$d/pg" -m immediate stop >/dev/null 2>&1
+    if [[ -f "$d/pgdir" ]]; then
+        local pg
+        pg="$(cat "$d/pgdir")"
+        as_postgres "$d" "$(pg_bin pg_ctl)" -D "$pg/data" -m immediate stop >/dev/null 2>&1
+        rm -rf "$pg"
     fi
     for f in "$d"/redis-*.pid; do
         [[ -f "$f" ]] && kill "$(cat "$f")" 2>/dev/null
@@ -163,12 +166,17 @@ fi
 initdb="$(pg_bin initdb)"
 pg_ctl="$(pg_bin pg_ctl)"
 if [[ -n "$initdb" && -n "$pg_ctl" ]] && command -v psql >/dev/null 2>&1; then
-    mkdir -p "$dir/pg" "$dir/pgsock"
-    if [[ "$(id -u)" == "0" ]]; then chown postgres "$dir/pg" "$dir/pgsock"; fi
-    if as_postgres "$dir" "$initdb" -D "$dir/pg" -U postgres --auth-local=trust --auth-host=scram-sha-256 >"$dir/initdb.log" 2>&1 \
-        && as_postgres "$dir" "$pg_ctl" -D "$dir/pg" -l "$dir/pg/server.log" -w -t 30 \
-            -o "-p $p_pg -k $dir/pgsock -c listen_addresses=127.0.0.1 -c fsync=off" start </dev/null >"$dir/pg_ctl.log" 2>&1 \
-        && psql -h "$dir/pgsock" -p "$p_pg" -U postgres -q -v ON_ERROR_STOP=1 \
+    # Its own directory under /tmp: DIR may sit below a directory only root can enter,
+    # and PostgreSQL runs as the postgres user when we are root.
+    pg="$(mktemp -d /tmp/greenlight-pg.XXXXXX)"
+    chmod 755 "$pg"
+    echo "$pg" > "$dir/pgdir"
+    mkdir -p "$pg/data" "$pg/sock"
+    if [[ "$(id -u)" == "0" ]]; then chown postgres "$pg/data" "$pg/sock"; fi
+    if as_postgres "$dir" "$initdb" -D "$pg/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 >"$dir/initdb.log" 2>&1 \
+        && as_postgres "$dir" "$pg_ctl" -D "$pg/data" -l "$pg/data/server.log" -w -t 30 \
+            -o "-p $p_pg -k $pg/sock -c listen_addresses=127.0.0.1 -c fsync=off" start </dev/null >"$dir/pg_ctl.log" 2>&1 \
+        && psql -h "$pg/sock" -p "$p_pg" -U postgres -q -v ON_ERROR_STOP=1 \
             -c "CREATE ROLE greenlight LOGIN PASSWORD 'greenlight-pw'" \
             -c "CREATE DATABASE greenlight OWNER greenlight" >"$dir/psql.log" 2>&1; then
         :

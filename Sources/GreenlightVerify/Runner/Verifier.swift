@@ -45,6 +45,8 @@ public enum Verifier {
         configuration.redirectConfiguration = .follow(max: 5, allowCycles: false)
         configuration.decompression = .enabled(limit: .ratio(20))
         configuration.connectionPool.idleTimeout = .seconds(5)
+        // Probes of one host run at once; the default of 8 connections per host would queue them.
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 256
         // The runner retries; a refused connection should fail at once, not be retried until the deadline.
         configuration.connectionPool.retryConnectionEstablishment = false
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
