@@ -15,6 +15,14 @@ public struct AWSJSONClient: Sendable {
         self.httpClient = httpClient
     }
 
+    /// A client for `service` with a probe run's environment and HTTP client: the one place
+    /// probes resolve credentials, region and endpoint.
+    static func forProbe(_ service: AWSService, region: String?, context: ProbeContext) throws(AWSSetupError) -> AWSJSONClient {
+        let access = try AWSEnvironment.resolve(service: service, regionOverride: region,
+                                                environment: context.environment, homeDirectory: context.environment["HOME"])
+        return AWSJSONClient(access: access, httpClient: context.httpClient)
+    }
+
     /// Calls `operation` with `input`, decoding the answer as `Output`; gives up at `deadline`.
     /// Throws `AWSCallError`.
     public func call<Input: Encodable, Output: Decodable>(_ operation: String, _ input: Input, as _: Output.Type,

@@ -13,14 +13,13 @@ public struct SSMProbe: ProbeCheck {
     }
 
     public func attempt(timeout: Duration, context: ProbeContext) async -> ProbeOutcome {
-        let access: AWSAccess
+        let client: AWSJSONClient
         do {
-            access = try AWSEnvironment.resolve(service: .ssm, regionOverride: spec.region,
-                                                environment: context.environment, homeDirectory: context.environment["HOME"])
+            client = try AWSJSONClient.forProbe(.ssm, region: spec.region, context: context)
         } catch {
             return .fail(.setup, error.message)
         }
-        return await check(client: AWSJSONClient(access: access, httpClient: context.httpClient), timeout: timeout)
+        return await check(client: client, timeout: timeout)
     }
 
     /// Runs the check through `client`.
