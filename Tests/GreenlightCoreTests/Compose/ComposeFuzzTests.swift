@@ -1,41 +1,15 @@
 import Testing
 @testable import GreenlightCore
 
-private typealias FuzzRandom = SeededRandom
-
 /// Bytes that tend to matter to YAML, dotenv and interpolation syntax.
 private let interestingBytes: [UInt8] = Array("\n\r\t :-#'\"[]{},&*!|>$\\=?%@`\u{0}".utf8) + [0xFF, 0xC3, 0x80]
 
-private func mutate(_ original: [UInt8], random: inout FuzzRandom) -> [UInt8] {
-    var bytes = original
-    for _ in 0..<(1 + random.below(4)) {
-        let position = random.below(bytes.count + 1)
-        switch random.below(6) {
-        case 0 where !bytes.isEmpty:
-            let end = min(bytes.count, position + 1 + random.below(8))
-            if position < end { bytes.removeSubrange(position..<end) }
-        case 1:
-            let byte = random.below(2) == 0 ? interestingBytes[random.below(interestingBytes.count)] : UInt8(random.below(256))
-            bytes.insert(byte, at: position)
-        case 2 where position < bytes.count:
-            let end = min(bytes.count, position + 1 + random.below(24))
-            bytes.insert(contentsOf: bytes[position..<end], at: position)
-        case 3 where position < bytes.count:
-            bytes[position] ^= UInt8(1 << random.below(8))
-        case 4:
-            bytes = Array(bytes.prefix(position))
-        default:
-            if position < bytes.count { bytes[position] = interestingBytes[random.below(interestingBytes.count)] }
-        }
-    }
-    return bytes
+private func mutate(_ original: [UInt8], random: inout SeededRandom) -> [UInt8] {
+    ByteMutator.mutate(original, random: &random, interestingBytes: interestingBytes)
 }
 
 private func issuesAreInFile(_ issues: [ParseIssue], _ source: SourceText) -> Bool {
-    issues.allSatisfy { issue in
-        issue.location.file == source.path && issue.location.line >= 1
-            && issue.location.line <= source.lineCount + 1 && issue.location.column >= 1
-    }
+    ByteMutator.issuesAreInFile(issues, source)
 }
 
 @Suite("ComposeFuzz")
@@ -66,7 +40,7 @@ struct ComposeFuzzTests {
     ]
 
     @Test func composeParserSurvivesMutations() {
-        var random = FuzzRandom(seed: 0xC0FF_EE00_1234_5678)
+        var random = SeededRandom(seed: 0xC0FF_EE00_1234_5678)
         let environment = ComposeEnvironment(variables: ["TAG": "1", "PORT": "8000"])
         for round in 0..<2400 {
             let fixture = Array(Self.composeFixtures[round % Self.composeFixtures.count].utf8)
@@ -97,7 +71,7 @@ struct ComposeFuzzTests {
     ]
 
     @Test func dotenvParserSurvivesMutations() {
-        var random = FuzzRandom(seed: 0x5EED_D07E_1111_2222)
+        var random = SeededRandom(seed: 0x5EED_D07E_1111_2222)
         for round in 0..<3000 {
             let fixture = Array(Self.dotenvFixtures[round % Self.dotenvFixtures.count].utf8)
             let source = SourceText(path: ".env", bytes: mutate(fixture, random: &random))
@@ -108,7 +82,7 @@ struct ComposeFuzzTests {
     }
 
     @Test func interpolationSurvivesMutations() {
-        var random = FuzzRandom(seed: 42)
+        var random = SeededRandom(seed: 42)
         let template = Array("${A:-${B:?x}}$$C${D+${E-$F}}-$G".utf8)
         for _ in 0..<2000 {
             let text = String(decoding: mutate(template, random: &random), as: UTF8.self)

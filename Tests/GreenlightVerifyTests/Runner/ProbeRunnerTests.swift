@@ -32,7 +32,7 @@ struct ScriptedCheck: ProbeCheck {
                     }
                 }
             } else {
-                try? await Task.sleep(for: delay)
+                try? await ProbeExecutor.sleep(for: delay)
             }
         }
         return outcomes[min(index, outcomes.count - 1)]

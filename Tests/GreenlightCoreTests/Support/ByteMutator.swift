@@ -1,12 +1,13 @@
 @testable import GreenlightCore
 
-typealias ECSFuzzRandom = SeededRandom
+/// Seeded mutations of text fixtures for the parser fuzz tests: delete, insert,
+/// duplicate, flip, truncate, with bytes that matter to the format under test.
+enum ByteMutator {
+    /// Bytes that matter to JSON and YAML, plus invalid UTF-8 and NUL.
+    static let jsonAndYAMLBytes: [UInt8] = Array("\n\r\t :,-#'\"[]{}\\/*!|>$u0.eE".utf8) + [0xFF, 0xC3, 0x80, 0xED, 0xA0, 0x00]
 
-/// Mutations for JSON and YAML fixtures: delete, insert, duplicate, flip, truncate.
-enum ECSFuzzMutator {
-    static let interestingBytes: [UInt8] = Array("\n\r\t :,-#'\"[]{}\\/*!|>$u0.eE".utf8) + [0xFF, 0xC3, 0x80, 0xED, 0xA0, 0x00]
-
-    static func mutate(_ original: [UInt8], random: inout ECSFuzzRandom) -> [UInt8] {
+    static func mutate(_ original: [UInt8], random: inout SeededRandom,
+                       interestingBytes: [UInt8] = jsonAndYAMLBytes) -> [UInt8] {
         var bytes = original
         for _ in 0..<(1 + random.below(4)) {
             let position = random.below(bytes.count + 1)
