@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "GreenlightCore", targets: ["GreenlightCore"]),
         .library(name: "GreenlightVerify", targets: ["GreenlightVerify"]),
+        .library(name: "GreenlightDeploy", targets: ["GreenlightDeploy"]),
         .executable(name: "greenlight", targets: ["greenlight"]),
     ],
     dependencies: [
@@ -18,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(
@@ -39,11 +41,23 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
+        // Phased deployments (`greenlight deploy`, `history`, `metrics`): the runner, the
+        // journal, the history store (SQLite or PostgreSQL) and the metrics over it.
+        .target(
+            name: "GreenlightDeploy",
+            dependencies: [
+                "GreenlightCore",
+                "GreenlightVerify",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         .executableTarget(
             name: "greenlight",
             dependencies: [
                 "GreenlightCore",
                 "GreenlightVerify",
+                "GreenlightDeploy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +69,10 @@ let package = Package(
         .testTarget(
             name: "GreenlightVerifyTests",
             dependencies: ["GreenlightVerify", "GreenlightCore"]
+        ),
+        .testTarget(
+            name: "GreenlightDeployTests",
+            dependencies: ["GreenlightDeploy", "GreenlightVerify", "GreenlightCore"]
         ),
     ],
     swiftLanguageModes: [.v6]
