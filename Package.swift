@@ -49,6 +49,7 @@ let package = Package(
                 "GreenlightCore",
                 "GreenlightVerify",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),

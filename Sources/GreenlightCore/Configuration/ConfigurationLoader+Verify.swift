@@ -189,34 +189,8 @@ struct Interpolation {
     }
 
     mutating func apply(_ text: String, node: Node) -> String {
-        guard text.contains("${") else { return text }
-        var result = ""
-        var rest = Substring(text)
-        while let start = rest.range(of: "${") {
-            result += rest[..<start.lowerBound]
-            guard let close = rest[start.upperBound...].firstIndex(of: "}") else {
-                result += rest[start.lowerBound...]
-                return result
-            }
-            let body = rest[start.upperBound..<close]
-            let name: Substring
-            var fallback: Substring?
-            if let separator = body.range(of: ":-") {
-                name = body[..<separator.lowerBound]
-                fallback = body[separator.upperBound...]
-            } else {
-                name = body
-            }
-            if let value = environment[String(name)], !(value.isEmpty && fallback != nil) {
-                result += value
-            } else if let fallback {
-                result += fallback
-            } else {
-                missing.append((String(name), node))
-            }
-            rest = rest[rest.index(after: close)...]
-        }
-        result += rest
+        let (result, unset) = VariableTemplate.expand(text, values: environment)
+        missing += unset.map { ($0, node) }
         return result
     }
 }
