@@ -20,18 +20,20 @@ extension ConfigurationLoader.Reader {
         }
         guard let entries = mapping(node, what: what) else { return policy }
         var hasTimeZone = false
+        var declaresWindows = false
         for (key, keyNode, value) in entries {
             switch normalizedKey(key) {
             case "timezone", "time-zone":
                 hasTimeZone = true
                 if let zone = freezeTimeZone(value, what: "\(what).timezone") { policy.timeZone = zone }
             case "windows":
+                if case .sequence(let sequence) = value, !sequence.isEmpty { declaresWindows = true }
                 policy.windows = freezeWindows(value, what: "\(what).windows")
             default:
                 unknownKey(key, keyNode, allowed: ConfigurationLoader.Keys.freeze, section: what)
             }
         }
-        if !policy.windows.isEmpty, !hasTimeZone {
+        if declaresWindows, !hasTimeZone {
             report("\(what) needs a timezone (such as timezone: Europe/Berlin): 'friday after 14:00' is a different hour on a laptop and on a CI runner", node)
         }
         return policy
