@@ -51,24 +51,24 @@ public enum FreezeCalendar {
         guard !policy.windows.isEmpty else { return FreezeStatus(at: date, frozen: false) }
         let clock = WallClock(policy: policy)
         let now = clock.windowIndices(at: date)
-        let candidates = clock.boundaries(after: date, days: horizonDays)
+        let horizon = date.addingTimeInterval(TimeInterval(horizonDays * 86_400))
         if !now.isEmpty {
             var period = Set(now)
-            var until: Date?
-            for candidate in candidates {
+            let until = clock.firstBoundary(after: date, through: horizon) { candidate in
                 let held = clock.windowIndices(at: candidate)
-                if held.isEmpty { until = candidate; break }
                 period.formUnion(held)
+                return held.isEmpty
             }
             return FreezeStatus(at: date, frozen: true, windows: now.map { policy.windows[$0] },
                                 period: period.sorted().map { policy.windows[$0] }, until: until)
         }
-        for candidate in candidates {
-            if let index = clock.windowIndices(at: candidate).first {
-                return FreezeStatus(at: date, frozen: false, next: FreezeStatus.Upcoming(start: candidate, window: policy.windows[index]))
-            }
+        var first: Int?
+        let start = clock.firstBoundary(after: date, through: horizon) { candidate in
+            first = clock.windowIndices(at: candidate).first
+            return first != nil
         }
-        return FreezeStatus(at: date, frozen: false)
+        guard let start, let first else { return FreezeStatus(at: date, frozen: false) }
+        return FreezeStatus(at: date, frozen: false, next: FreezeStatus.Upcoming(start: start, window: policy.windows[first]))
     }
 
     /// The policy's time zone; UTC when the identifier is unknown (the loader rejects those).
@@ -112,27 +112,48 @@ struct WallClock {
         }
     }
 
-    /// Every instant after `date`, within `days` local days, at which a window may start
-    /// or end: each window boundary and midnight on each day, and each change of the
-    /// zone's offset (a boundary in a daylight-saving gap takes effect at the jump).
-    /// Ascending, without duplicates.
-    func boundaries(after date: Date, days: Int) -> [Date] {
-        let minutes = Set(policy.windows.flatMap { window -> [Int] in
-            guard case .weekly(let start, let end) = window.kind else { return [0] }
-            return [start.value % 1440, end.value % 1440]
-        } + [0]).sorted()
-        let offset = zone.secondsFromGMT(for: date)
-        let localNow = Int(date.timeIntervalSince1970.rounded(.down)) + offset
-        let firstMidnight = localNow - ((localNow % 86_400) + 86_400) % 86_400
+    /// The first instant after `date`, up to `horizon`, at which a window may start or
+    /// end and `stop` is true. Instants are visited in order, a week at a time, so a
+    /// freeze that starts or ends soon is found without looking 400 days ahead.
+    func firstBoundary(after date: Date, through horizon: Date, where stop: (Date) -> Bool) -> Date? {
+        var chunkStart = date
+        while chunkStart < horizon {
+            let chunkEnd = min(chunkStart.addingTimeInterval(7 * 86_400), horizon)
+            if let found = boundaries(after: chunkStart, through: chunkEnd).first(where: stop) { return found }
+            chunkStart = chunkEnd
+        }
+        return nil
+    }
+
+    /// Every instant in (`start`, `end`] at which a window may start or end: each window
+    /// boundary and midnight of each local day, and each change of the zone's offset (a
+    /// boundary in a daylight-saving gap takes effect at the jump). Ascending, no duplicates.
+    func boundaries(after start: Date, through end: Date) -> [Date] {
+        // Local days from the day before `start` to the day after `end`: offsets are
+        // under a day, so every instant in the range has its local time in one of them.
+        func localMidnight(_ date: Date) -> Int {
+            let local = Int(date.timeIntervalSince1970.rounded(.down)) + zone.secondsFromGMT(for: date)
+            return local - ((local % 86_400) + 86_400) % 86_400
+        }
         var result: [Date] = []
-        for day in 0...days {
-            let midnight = firstMidnight + day * 86_400
-            for minute in minutes {
+        var midnight = localMidnight(start) - 86_400
+        let last = localMidnight(end) + 86_400
+        while midnight <= last {
+            for minute in boundaryMinutes {
                 result += instants(ofLocal: midnight + minute * 60)
             }
             result += offsetChanges(fromLocal: midnight, toLocal: midnight + 86_400)
+            midnight += 86_400
         }
-        return Array(Set(result.filter { $0 > date })).sorted()
+        return Array(Set(result.filter { $0 > start && $0 <= end })).sorted()
+    }
+
+    /// Minutes of the day at which some window starts or ends; midnight for date windows.
+    var boundaryMinutes: [Int] {
+        Set(policy.windows.flatMap { window -> [Int] in
+            guard case .weekly(let start, let end) = window.kind else { return [0] }
+            return [start.value % 1440, end.value % 1440]
+        } + [0]).sorted()
     }
 
     /// The instants whose local time is `local` (seconds since 1970 as if the zone were
