@@ -43,7 +43,7 @@ extension ConfigurationLoader.Reader {
             return nil
         }
         guard allowed.contains(action.key) else {
-            let kinds = allowed.joined(separator: ", ")
+            let kinds = allowed.dropLast().joined(separator: ", ") + " and " + (allowed.last ?? "")
             report("\(section) may hold only \(kinds) steps, not \(action.key)", action.keyNode)
             return nil
         }
@@ -63,7 +63,8 @@ extension ConfigurationLoader.Reader {
         }
         var value = action.value
         if case .mapping = action.value, let valueKey = RunbookLoader.Keys.actionValue[action.key] {
-            let inner = runbookFields(action.value, allowed: [valueKey] + optionKeys, section: "\(action.key):")
+            let before = issues.count
+            let inner = runbookFields(action.value, allowed: [valueKey] + optionKeys, section: action.key)
             for (key, entry) in inner.entries.sorted(by: { $0.key < $1.key }) where key != valueKey {
                 if options[key] != nil {
                     report("'\(key)' is given both inside \(action.key): and beside it; give it once", entry.keyNode)
@@ -72,7 +73,7 @@ extension ConfigurationLoader.Reader {
                 }
             }
             guard let inside = inner[valueKey] else {
-                report("\(action.key): needs \(valueKey): when written as a mapping", action.value)
+                if issues.count == before { report("\(action.key): needs \(valueKey): when written as a mapping", action.value) }
                 return nil
             }
             value = inside
