@@ -96,6 +96,8 @@ public struct Configuration: Hashable, Sendable {
     public var policy = Policy()
     /// Live probes for `greenlight verify`.
     public var verify = VerifyConfiguration()
+    /// When deploys may not start (`freeze:`), for every runbook of the project.
+    public var freeze = FreezePolicy()
     /// Where the configuration was read from, for messages.
     public var path: String?
 

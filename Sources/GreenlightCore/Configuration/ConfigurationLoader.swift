@@ -17,7 +17,7 @@ public enum ConfigurationLoader {
 
     /// Keys allowed at each level; the single declaration the validator and the docs use.
     public enum Keys {
-        public static let topLevel = ["rules", "services", "exclude", "fail-on", "policy", "terraform-var-files", "verify"]
+        public static let topLevel = ["rules", "services", "exclude", "fail-on", "policy", "terraform-var-files", "verify", "freeze"]
         public static let service = ["kind", "context", "dockerfile", "entry", "health-path", "start-period", "rules"]
         public static let policy = ["placeholder-words", "secret-names", "start-period", "minimum-cpu", "minimum-memory"]
         public static let policyKinds = ["http", "grpc", "tcp", "worker", "database"]
@@ -72,6 +72,7 @@ public enum ConfigurationLoader {
                 case "policy": configuration.policy = policy(value)
                 case "terraform-var-files": configuration.terraformVariableFiles = strings(value, what: "terraform-var-files") ?? []
                 case "verify": configuration.verify = verify(value)
+                case "freeze": configuration.freeze = freezePolicy(value, what: "freeze")
                 default: unknownKey(key, keyNode, allowed: Keys.topLevel, section: "top level")
                 }
             }
