@@ -41,6 +41,7 @@ extension ConfigurationLoader.Reader {
             runbook.defaultTimeout = timeout
         }
         if let node = fields["variables"] { runbook.variables = runbookVariables(node) }
+        if let node = fields["freeze"] { runbook.freeze = freezePolicy(node, what: "freeze") }
 
         var directoryIsKnown = true
         if let node = fields["directory"] {

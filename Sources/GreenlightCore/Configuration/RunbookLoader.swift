@@ -14,9 +14,11 @@ import Yams
 ///     variables:                         # templates, filled at run time, in this order
 ///       IMAGE_TAG: "${GIT_SHA}"
 ///       REGION: eu-west-1
-///     freeze:                            # when deploys may not start
-///       time-zone: Europe/Berlin
-///       windows: [friday after 14:00]
+///     freeze:                            # when deploys may not start (as in .greenlight.yml)
+///       timezone: Europe/Berlin
+///       windows:
+///         - friday after 14:00
+///         - {from: 2026-12-24, to: 2027-01-02, reason: Holidays}
 ///     probes:                            # as `verify:` in .greenlight.yml; these win
 ///       - name: api-health               # over the project's probes of the same name
 ///         http: https://api.example.com/health

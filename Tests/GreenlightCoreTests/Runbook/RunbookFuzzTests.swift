@@ -13,6 +13,7 @@ private let interestingBytes: [UInt8] = Array("\n\r\t :-_#'\"[]{},&*!|>$\\?%@`01
         environment: staging
         directory: .
         timeout: 90s
+        freeze: {timezone: UTC, windows: [weekends, {date: 2026-12-25, reason: Christmas}]}
         variables: {TAG: "${GIT_SHA:-dev}", N: 3}
         probes:
           - name: api

@@ -29,6 +29,9 @@ private func phase(_ body: String) -> String { head + body }
         (phase("    steps: [{note: hi}]\n") + "variables: {1ST: x}\n", 6, "variables: '1ST' is not a valid variable name; use letters, digits and _, not starting with a digit"),
         (phase("    steps: [{note: hi}]\n") + "variables:\n  REGION:\n", 7, "variables.REGION has no value; write REGION: \"\" for an empty one"),
         (phase("    steps: [{note: hi}]\n") + "variables: [A, B]\n", 6, "variables must be a mapping"),
+        (phase("    steps: [{note: hi}]\n") + "freeze: {windows: [friday after 14:00]}\n", 6,
+         "freeze needs a timezone (such as timezone: Europe/Berlin): 'friday after 14:00' is a different hour on a laptop and on a CI runner"),
+        (phase("    steps: [{note: hi}]\n") + "freeze: {timezone: UTC, window: []}\n", 6, "unknown key 'window' in freeze; did you mean 'windows'?"),
         (phase("    steps: [{note: hi}]\n") + "probes: [{name: a, tcp: localhost}]\n", 6, "probe 'a'.tcp must be host:port (e.g. localhost:50051), not 'localhost'"),
         // Phases.
         (head.replacingOccurrences(of: "name: A", with: "description: x") + "    steps: [{note: hi}]\n", 4, "a phase needs a name (name: Pre-deployment analysis)"),
