@@ -57,7 +57,8 @@ extension ConfigurationLoader.Reader {
         var probeNames: [String]?
         if directoryIsKnown {
             runbook.probes = RunbookLoader.merging(project: try project(runbook.directory), runbook: own)
-            probeNames = runbook.probes.names
+            let declared = fields["probes"].map(declaredProbeNames) ?? []
+            probeNames = runbook.probes.names + declared.filter { !runbook.probes.names.contains($0) }
         } else {
             runbook.probes = own
         }
@@ -68,6 +69,22 @@ extension ConfigurationLoader.Reader {
             report("missing phases: every runbook needs at least one (phases: [{name: Build, steps: [...]}])", root)
         }
         return runbook
+    }
+
+    /// Names given under `probes:`, valid or not, so a broken probe is reported once and
+    /// not again at every step naming it.
+    func declaredProbeNames(_ node: Node) -> [String] {
+        var items: [Node] = []
+        if case .sequence(let sequence) = node {
+            items = Array(sequence)
+        } else if let list = YAMLLoading.entries(node)?.first(where: { normalizedKey($0.key) == "probes" })?.value,
+                  case .sequence(let sequence) = list {
+            items = Array(sequence)
+        }
+        return items.compactMap { item in
+            guard case .scalar(let name)? = YAMLLoading.entries(item)?.first(where: { $0.key == "name" })?.value else { return nil }
+            return name.string
+        }
     }
 
     /// A mapping's entries by normalized key; unknown and repeated keys are reported.

@@ -88,6 +88,12 @@ private func phase(_ body: String) -> String { head + body }
         #expect(found.map(\.message) == ["probe 'api' is not defined in probes: or .greenlight.yml verify:; no probes are defined"])
     }
 
+    @Test func aBrokenProbeIsReportedOnceNotAgainAtTheStepsNamingIt() {
+        let found = RunbookText(phase("    steps:\n      - verify: a\n") + "probes: [{name: a, tcp: localhost}]\n").issues()
+        #expect(found.map(\.message) == ["probe 'a'.tcp must be host:port (e.g. localhost:50051), not 'localhost'"])
+        #expect(found.first?.location.line == 7)
+    }
+
     @Test func anUnresolvedProbeMayBeNamedAtLoadTime() throws {
         let text = RunbookText(phase("    steps:\n      - verify: db\n") + "probes:\n  - name: db\n    redis: redis://${REDIS_HOST}:6379\n")
         let runbook = try text.parse()
