@@ -1,0 +1,128 @@
+import Foundation
+
+/// Markdown for text the journal did not write itself: step titles, messages and command
+/// output. Such text must read the same raw and rendered, and must never start a heading,
+/// a link, emphasis or a code span, or break out of a table cell or a code block.
+enum MarkdownText {
+    /// One line for a list item, paragraph or heading: line breaks become spaces,
+    /// terminal escapes and control characters go, and the characters that would start
+    /// emphasis, code, links, HTML or strikethrough are backslash-escaped. An underscore
+    /// inside a word (`my_service`) cannot start emphasis and is left alone.
+    static func inline(_ text: String) -> String {
+        let characters = Array(plainLine(text))
+        var result = ""
+        result.reserveCapacity(characters.count)
+        for (index, character) in characters.enumerated() {
+            switch character {
+            case "\\", "`", "*", "[", "<", "~":
+                result.append("\\")
+            case "_":
+                let inWord = index > 0 && index + 1 < characters.count
+                    && isWordCharacter(characters[index - 1]) && isWordCharacter(characters[index + 1])
+                if !inWord { result.append("\\") }
+            default:
+                break
+            }
+            result.append(character)
+        }
+        return result
+    }
+
+    /// Inline text for a heading: also escapes `#`, which at the end of a heading would
+    /// be read as its closing sequence.
+    static func heading(_ text: String) -> String {
+        inline(text).replacingOccurrences(of: "#", with: "\\#")
+    }
+
+    /// Inline text for a table cell: also escapes `|`, which would end the cell; "—" for
+    /// an empty cell so the row keeps its columns when read raw.
+    static func tableCell(_ text: String) -> String {
+        let escaped = inline(text).replacingOccurrences(of: "|", with: "\\|")
+        return escaped.trimmingCharacters(in: .whitespaces).isEmpty ? "—" : escaped
+    }
+
+    /// A fenced code block of `lines`, each line prefixed with `indent` (to keep the block
+    /// inside a list item). The fence is one backtick longer than the longest run of
+    /// backticks in the text, so no line of it can close the block early.
+    static func fencedBlock(_ lines: [String], indent: String) -> [String] {
+        let fence = String(repeating: "`", count: max(3, longestBacktickRun(in: lines) + 1))
+        return [indent + fence] + lines.map { $0.isEmpty ? "" : indent + $0 } + [indent + fence]
+    }
+
+    /// Lines of terminal output as a terminal would have shown them: CRLF read as a line
+    /// break, a carriage return inside a line (progress bars) keeping only what was drawn
+    /// last, escape sequences and control characters other than tabs removed, trailing
+    /// blank lines dropped.
+    static func terminalLines(_ output: String) -> [String] {
+        var lines = output.replacingOccurrences(of: "\r\n", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line -> String in
+                let shown = line.split(separator: "\r", omittingEmptySubsequences: false).last ?? line
+                return stripControls(String(shown), keepTabs: true)
+            }
+        while let last = lines.last, last.trimmingCharacters(in: .whitespaces).isEmpty { lines.removeLast() }
+        return lines
+    }
+
+    /// `text` on one line with escapes and control characters removed (no Markdown escaping).
+    static func plainLine(_ text: String) -> String {
+        let joined = text.replacingOccurrences(of: "\r\n", with: " ")
+            .replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "\r", with: " ")
+        return stripControls(joined, keepTabs: false)
+    }
+
+    private static func isWordCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber
+    }
+
+    private static func longestBacktickRun(in lines: [String]) -> Int {
+        var longest = 0
+        for line in lines {
+            var run = 0
+            for character in line {
+                run = character == "`" ? run + 1 : 0
+                longest = max(longest, run)
+            }
+        }
+        return longest
+    }
+
+    /// Removes ANSI escape sequences (CSI `ESC [ … final`, OSC `ESC ] … BEL|ESC \`, and
+    /// two-character `ESC x`) and other control characters; tabs become spaces unless kept.
+    private static func stripControls(_ text: String, keepTabs: Bool) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) })
+        else { return text }
+        var result = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            switch scalar.value {
+            case 0x1B:
+                skipEscapeSequence(&scalars)
+            case 0x09:
+                result.append(keepTabs ? scalar : " ")
+            case 0x00..<0x20, 0x7F, 0x80..<0xA0:
+                continue
+            default:
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    private static func skipEscapeSequence(_ scalars: inout String.UnicodeScalarView.Iterator) {
+        guard let introducer = scalars.next() else { return }
+        switch introducer {
+        case "[":
+            while let scalar = scalars.next(), !(0x40...0x7E).contains(scalar.value) {}
+        case "]":
+            var previousWasEscape = false
+            while let scalar = scalars.next() {
+                if scalar.value == 0x07 || (previousWasEscape && scalar == "\\") { break }
+                previousWasEscape = scalar.value == 0x1B
+            }
+        default:
+            break
+        }
+    }
+}
