@@ -85,6 +85,18 @@ struct JournalContext {
         return "Phase \(index + 1) - \(MarkdownText.inline(name))"
     }
 
+    /// How the journal names a recorded step: as the runbook's step at the same place
+    /// (so the log and the plan agree), else from the record itself.
+    func label(_ record: StepRecord) -> String {
+        if let phase = phase(record.phaseIndex) {
+            let planned = plannedSteps(phase, record.section)
+            if planned.indices.contains(record.stepIndex), planned[record.stepIndex].action.kind == record.kind {
+                return planned[record.stepIndex].label
+            }
+        }
+        return record.label
+    }
+
     /// The runbook's steps of one list of a phase.
     func plannedSteps(_ phase: RunbookPhase, _ section: StepSection) -> [RunbookStep] {
         switch section {

@@ -81,7 +81,7 @@ enum JournalHeader {
 
     private static func interruption(_ context: JournalContext) -> String {
         if let step = context.steps.last(where: { $0.outcome == nil }) {
-            return "The deployment stopped while \(step.label) was running (started \(context.clock.time(step.startedAt))); that step has no result."
+            return "The deployment stopped while \(context.label(step)) was running (started \(context.clock.time(step.startedAt))); that step has no result."
         }
         if let event = context.events.last(where: { $0.kind == .interrupted }) {
             let why = MarkdownText.plainLine(event.message).isEmpty ? "" : ": \(MarkdownText.inline(event.message))"

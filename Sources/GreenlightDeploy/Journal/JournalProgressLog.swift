@@ -54,7 +54,7 @@ enum JournalProgressLog {
     }
 
     private static func start(_ step: StepRecord, _ context: JournalContext) -> String {
-        var line = "- \(context.clock.time(step.startedAt)) — \(place(step, context)): started \(step.label)"
+        var line = "- \(context.clock.time(step.startedAt)) — \(place(step, context)): started \(context.label(step))"
         switch (step.outcome, step.finishedAt) {
         case (nil, _):
             line += context.status == .running ? " (still running)" : " (no result: the deployment stopped while it ran)"
@@ -67,11 +67,14 @@ enum JournalProgressLog {
     }
 
     private static func end(_ step: StepRecord, at finished: Date, _ context: JournalContext) -> [String] {
+        if step.kind == "note", step.outcome == .passed {
+            return ["- \(context.clock.time(finished)) — \(place(step, context)): \(context.label(step))"]
+        }
         let outcome = step.outcome.map { $0 == .failed ? "**FAILED**" : $0.rawValue } ?? "ended"
         var facts: [String] = []
         if let code = step.exitCode { facts.append("exit \(code)") }
         facts.append(JournalClock.stepDuration(from: step.startedAt, to: finished))
-        var line = "- \(context.clock.time(finished)) — \(place(step, context)): \(outcome) \(step.label) (\(facts.joined(separator: ", ")))"
+        var line = "- \(context.clock.time(finished)) — \(place(step, context)): \(outcome) \(context.label(step)) (\(facts.joined(separator: ", ")))"
         if let message = step.message, !MarkdownText.plainLine(message).trimmingCharacters(in: .whitespaces).isEmpty {
             line += ": \(MarkdownText.inline(message))"
         }
@@ -100,7 +103,9 @@ enum JournalProgressLog {
         case .finished: "Finished"
         case .abandoned: "Abandoned"
         }
-        let message = MarkdownText.inline(event.message).trimmingCharacters(in: .whitespaces)
+        // A note is the author's own Markdown (as under Key Learnings); the rest is escaped.
+        let text = event.kind == .note ? MarkdownText.plainLine(event.message) : MarkdownText.inline(event.message)
+        let message = text.trimmingCharacters(in: .whitespaces)
         return "- \(context.clock.time(event.at)) — **\(label)**" + (message.isEmpty ? "" : ": \(message)")
     }
 }

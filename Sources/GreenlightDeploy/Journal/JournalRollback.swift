@@ -18,7 +18,7 @@ enum JournalRollback {
         let failed = context.failedRollbackStep
         if let failed {
             let why = failed.message.map { MarkdownText.plainLine($0) }.flatMap { $0.isEmpty ? nil : ": \(MarkdownText.inline($0))" } ?? ""
-            lines += ["**ROLLBACK FAILED** — manual action needed: \(failed.label) (\(context.phaseLabel(failed.phaseIndex))) "
+            lines += ["**ROLLBACK FAILED** — manual action needed: \(context.label(failed)) (\(context.phaseLabel(failed.phaseIndex))) "
                       + "\(context.result(of: failed.key))\(why). Undo by hand what it and every step below that is not "
                       + "marked passed were meant to undo.", ""]
         } else if context.isRollingBack {
@@ -57,7 +57,7 @@ enum JournalRollback {
         var facts: [String] = []
         if let code = record.exitCode { facts.append("exit \(code)") }
         if let finished = record.finishedAt { facts.append(JournalClock.stepDuration(from: record.startedAt, to: finished)) }
-        var line = "- \(place): \(record.label) — \(context.result(of: key))"
+        var line = "- \(place): \(context.label(record)) — \(context.result(of: key))"
         if !facts.isEmpty { line += " (\(facts.joined(separator: ", ")))" }
         if let message = record.message, !MarkdownText.plainLine(message).isEmpty {
             line += ": \(MarkdownText.inline(message))"
