@@ -40,6 +40,12 @@ struct JournalContext {
     let status: JournalStatus
     /// The last record of each step: a step re-run after an interruption has two.
     let latest: [StepKey: StepRecord]
+    /// Rollback records, the latest of each step, in the order they started.
+    let rollbackRecords: [StepRecord]
+    /// The first rollback step that failed, or did not finish in a deployment that ended.
+    let failedRollbackStep: StepRecord?
+    /// Rollback started and has not finished, in a deployment still running.
+    let isRollingBack: Bool
 
     init(runbook: Runbook, deployment: DeploymentRecord, steps: [StepRecord], events: [DeploymentEvent], timeZone: TimeZone) {
         self.runbook = runbook
@@ -50,7 +56,27 @@ struct JournalContext {
         var latest: [StepKey: StepRecord] = [:]
         for step in steps { latest[step.key] = step }
         self.latest = latest
-        self.status = Self.status(of: deployment, steps: steps, events: events)
+        let status = Self.status(of: deployment, steps: steps, events: events)
+        self.status = status
+        let rollback = steps.filter { $0.section == .rollback && latest[$0.key] == $0 }
+        self.rollbackRecords = rollback
+        self.failedRollbackStep = rollback.first { record in
+            switch record.outcome {
+            case .failed, .interrupted: true
+            case nil: status.isFinished
+            case .passed, .skipped: false
+            }
+        }
+        self.isRollingBack = status == .running && Self.rollbackUnfinished(events: events, hasRecords: !rollback.isEmpty)
+    }
+
+    /// Rollback started and has not finished: the last start has no finish after it (or,
+    /// with no such events, rollback steps have run).
+    private static func rollbackUnfinished(events: [DeploymentEvent], hasRecords: Bool) -> Bool {
+        let started = events.lastIndex { $0.kind == .rollbackStarted }
+        let finished = events.lastIndex { $0.kind == .rollbackFinished }
+        if let started { return finished.map { $0 < started } ?? true }
+        return hasRecords
     }
 
     /// `running` is shown as interrupted when a step has no result (the runner writes the
@@ -112,31 +138,6 @@ struct JournalContext {
         guard let record = latest[key] else { return status.isFinished ? "not run" : "pending" }
         if let outcome = record.outcome { return outcome.rawValue }
         return status == .running ? "running" : "interrupted"
-    }
-
-    /// Rollback records, latest of each step, in the order they started.
-    var rollbackRecords: [StepRecord] {
-        steps.filter { $0.section == .rollback && latest[$0.key] == $0 }
-    }
-
-    /// The first rollback step that failed or did not finish in a deployment that stopped.
-    var failedRollbackStep: StepRecord? {
-        rollbackRecords.first { record in
-            switch record.outcome {
-            case .failed, .interrupted: true
-            case nil: status.isFinished
-            case .passed, .skipped: false
-            }
-        }
-    }
-
-    /// Rollback started and has not finished, in a deployment still running.
-    var isRollingBack: Bool {
-        guard status == .running else { return false }
-        let started = events.lastIndex { $0.kind == .rollbackStarted }
-        let finished = events.lastIndex { $0.kind == .rollbackFinished }
-        if let started { return finished.map { $0 < started } ?? true }
-        return !rollbackRecords.isEmpty
     }
 
     /// The latest time anything was recorded.

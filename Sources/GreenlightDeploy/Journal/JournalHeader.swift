@@ -21,6 +21,9 @@ enum JournalHeader {
         if let summary = deployment.failureSummary, !summary.isEmpty {
             lines.append("- **Stopped by**: \(MarkdownText.inline(summary))")
         }
+        if context.status.isFinished, context.status != .succeeded {
+            lines.append("- **Production changed**: \(productionChange(deployment))")
+        }
         if let reason = deployment.freezeOverrideReason {
             lines.append("- **Freeze overridden**: \(MarkdownText.inline(reason))")
         }
@@ -79,13 +82,21 @@ enum JournalHeader {
         index + 1 < context.runbook.phases.count ? context.phaseLabel(index + 1) : "finish"
     }
 
+    private static func productionChange(_ deployment: DeploymentRecord) -> String {
+        if deployment.productionChanged { return "yes" }
+        guard deployment.caughtBeforeProduction else { return "no" }
+        let kind = deployment.stoppedBy.map { "a `\($0.filter(\.isLetter))` step" } ?? "a check"
+        return "no, caught by \(kind) before any phase that changes production"
+    }
+
     private static func interruption(_ context: JournalContext) -> String {
         if let step = context.steps.last(where: { $0.outcome == nil }) {
             return "The deployment stopped while \(context.label(step)) was running (started \(context.clock.time(step.startedAt))); that step has no result."
         }
         if let event = context.events.last(where: { $0.kind == .interrupted }) {
-            let why = MarkdownText.plainLine(event.message).isEmpty ? "" : ": \(MarkdownText.inline(event.message))"
-            return "The deployment was interrupted at \(context.clock.time(event.at))\(why)."
+            var why = MarkdownText.inline(event.message).trimmingCharacters(in: .whitespaces)
+            while why.hasSuffix(".") { why.removeLast() }
+            return "The deployment was interrupted at \(context.clock.time(event.at))\(why.isEmpty ? "" : ": " + why)."
         }
         return "The deployment was interrupted."
     }

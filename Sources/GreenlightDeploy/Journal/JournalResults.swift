@@ -20,7 +20,7 @@ enum JournalResults {
                     duration = JournalClock.longDuration(from: start, to: end)
                 }
             }
-            lines.append("| \(context.phaseLabel(index).replacingOccurrences(of: "|", with: "\\|")) | \(result) | \(started) | \(duration) |")
+            lines.append("| \(cell(context.phaseLabel(index))) | \(result) | \(started) | \(duration) |")
         }
         return lines
     }

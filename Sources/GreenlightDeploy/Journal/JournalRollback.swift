@@ -12,8 +12,8 @@ enum JournalRollback {
             return lines + [needed ? "No rollback steps ran." : "Not needed."]
         }
         if records.isEmpty {
-            let planned = plannedKeys(context).isEmpty
-            return lines + [planned ? "No rollback steps are defined for the phases that ran." : "No rollback steps ran."]
+            let noneDefined = plannedKeys(context).isEmpty
+            return lines + [noneDefined ? "No rollback steps are defined for the phases that ran." : "No rollback steps ran."]
         }
         let failed = context.failedRollbackStep
         if let failed {
@@ -75,7 +75,7 @@ enum JournalRollback {
         }
         let bullets = notes.enumerated()
             .sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }
-            .map { JournalPlan.authored($0.element.text) }
+            .map { MarkdownText.authored($0.element.text) }
             .filter { !$0.isEmpty }
             .flatMap { lines in ["- " + lines[0]] + lines.dropFirst().map { $0.isEmpty ? "" : "  " + $0 } }
         return ["## Key Learnings", ""] + (bullets.isEmpty ? ["None recorded."] : bullets)

@@ -64,6 +64,49 @@ enum MarkdownText {
         return lines
     }
 
+    /// Text the runbook's author wrote (descriptions, notes), kept as their Markdown,
+    /// with surrounding blank lines trimmed, a code block left open closed, and what
+    /// would start a heading (`#`, a `---`/`===` underline) or an HTML block (`<`) at the
+    /// start of a line escaped, so it cannot add a section or swallow the ones after it.
+    static func authored(_ text: String) -> [String] {
+        var lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map {
+            let line = plainLine(String($0)).trimmingTrailingSpaces()
+            let indent = line.prefix { $0 == " " }
+            let rest = line.dropFirst(indent.count)
+            let underline = !rest.isEmpty && (rest.allSatisfy { $0 == "-" } || rest.allSatisfy { $0 == "=" })
+            return rest.hasPrefix("#") || rest.hasPrefix("<") || underline ? String(indent) + "\\" + String(rest) : line
+        }
+        while lines.first?.isEmpty == true { lines.removeFirst() }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        // Block scalars may arrive indented; the first line starts a list item, so the
+        // shared indentation goes.
+        let shared = lines.filter { !$0.isEmpty }.map { $0.prefix { $0 == " " }.count }.min() ?? 0
+        lines = lines.map { String($0.dropFirst(shared)) }
+        if let open = unclosedFence(lines) { lines.append(open) }
+        return lines
+    }
+
+    /// The fence (three or more backticks or tildes) a code block in `lines` opened and
+    /// never closed.
+    private static func unclosedFence(_ lines: [String]) -> String? {
+        var open: String?
+        for line in lines {
+            let trimmed = line.drop { $0 == " " }
+            guard let mark = trimmed.first, mark == "`" || mark == "~" else { continue }
+            let fence = String(trimmed.prefix { $0 == mark })
+            guard fence.count >= 3, line.count - trimmed.count <= 3 else { continue }
+            if let current = open {
+                let closes = fence.first == current.first && fence.count >= current.count
+                    && trimmed.dropFirst(fence.count).allSatisfy { $0 == " " }
+                if closes { open = nil }
+            } else if mark == "~" || !trimmed.dropFirst(fence.count).contains("`") {
+                // A backtick in the info string makes the line inline code, not a fence.
+                open = fence
+            }
+        }
+        return open
+    }
+
     /// `text` on one line with escapes and control characters removed (no Markdown escaping).
     static func plainLine(_ text: String) -> String {
         let joined = text.replacingOccurrences(of: "\r\n", with: " ")
@@ -124,5 +167,13 @@ enum MarkdownText {
         default:
             break
         }
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var text = Substring(self)
+        while text.last == " " { text.removeLast() }
+        return String(text)
     }
 }

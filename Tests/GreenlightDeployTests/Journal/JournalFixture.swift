@@ -54,7 +54,7 @@ enum JournalFixture {
             status: status, startedAt: at(0), finishedAt: finished.map(at), actor: "alice@example.com",
             gitCommit: "9b2e4f1c0d3a5b6e7f8091a2b3c4d5e6f7081920", gitBranch: "main", gitDirty: false,
             journalPath: "deployments/2026-11-21-web-app-3fa9c2d1.md", phaseIndex: phase, failureSummary: failure,
-            host: "laptop", pid: 4242)
+            productionChanged: phase >= 1, host: "laptop", pid: 4242)
     }
 
     static func step(_ phase: Int, _ index: Int, from start: TimeInterval, to end: TimeInterval?, _ outcome: StepOutcome?,

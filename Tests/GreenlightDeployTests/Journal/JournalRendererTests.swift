@@ -64,6 +64,7 @@ import Testing
         #expect(header(journal).contains("- **Status**: rolled back"))
         #expect(header(journal).contains("- **Stopped by**: Update service failed: exit status 254"))
         #expect(header(journal).contains("- **Freeze overridden**: hotfix for INC-42 | customers cannot log in"))
+        #expect(header(journal).contains("- **Production changed**: yes"))
         #expect(!journal.contains("ROLLBACK FAILED"))
         #expect(journal.contains("\n## Current Phase: Stopped in Phase 2 - Deploy\n"))
         #expect(F.section("Phase Results", of: journal).suffix(3) == [
@@ -114,6 +115,29 @@ import Testing
             "| Phase 3 - Verify | skipped | — | — |",
         ])
         #expect(F.section("Progress Log", of: journal).contains("  An error occurred (AccessDenied) when calling UpdateService"))
+    }
+
+    @Test func failureCaughtBeforeProductionSaysWhatCaughtIt() {
+        var deployment = F.deployment(.failed, phase: 0, finished: 5, failure: "Static analysis found 2 errors")
+        deployment.caughtBeforeProduction = true
+        deployment.stoppedBy = "check"
+        let steps = [F.step(0, 0, from: 1, to: 3.2, .failed, message: "2 errors: Dockerfile:3 (pinned-base-image)")]
+        let journal = F.render(deployment, steps, [F.event(.started, 0.5), F.event(.finished, 5, "failed")])
+        #expect(header(journal).suffix(2) == [
+            "- **Stopped by**: Static analysis found 2 errors",
+            "- **Production changed**: no, caught by a `check` step before any phase that changes production",
+        ])
+        #expect(journal.contains("\n## Current Phase: Stopped in Phase 1 - Preflight\n"))
+        #expect(F.section("Phase Results", of: journal).suffix(3) == [
+            "| Phase 1 - Preflight | failed | 2026-11-21 14:05:01 | 2s |",
+            "| Phase 2 - Deploy | skipped | — | — |",
+            "| Phase 3 - Verify | skipped | — | — |",
+        ])
+        #expect(F.section("Validation Results", of: journal).prefix(4).suffix(2) == [
+            "| Phase 1 - Preflight | `check` Static analysis | failed | 2 errors: Dockerfile:3 (pinned-base-image) |",
+            "| Phase 1 - Preflight | `verify` db | not run | — |",
+        ])
+        #expect(F.section("Rollback", of: journal) == ["No rollback steps ran."])
     }
 
     @Test func awaitingApprovalNamesThePhaseDoneAndTheOneAfterTheGate() {

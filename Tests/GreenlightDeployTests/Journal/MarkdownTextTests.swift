@@ -37,6 +37,14 @@ import Testing
         #expect(MarkdownText.fencedBlock(["a", "", "b"], indent: "  ") == ["  ```", "  a", "", "  b", "  ```"])
     }
 
+    @Test func authoredTextKeepsItsMarkdownButCannotAddHeadingsOrLeaveABlockOpen() {
+        #expect(MarkdownText.authored("\n\nUse `kubectl rollout undo`.\n  # not a heading\n\n") == ["Use `kubectl rollout undo`.", "  \\# not a heading"])
+        #expect(MarkdownText.authored("Run:\n````sh\nmake\n```") == ["Run:", "````sh", "make", "```", "````"])
+        #expect(MarkdownText.authored("~~~\nx\n~~~\n```\ny\n```") == ["~~~", "x", "~~~", "```", "y", "```"])
+        #expect(MarkdownText.authored("```inline`code``` only") == ["```inline`code``` only"])
+        #expect(MarkdownText.authored("    indented\n      more\n\n    back") == ["indented", "  more", "", "back"])
+    }
+
     @Test func terminalLinesShowWhatTheTerminalShowed() {
         let output = "start\r\n10%\r50%\r100%\n\u{1B}[1mbold\u{1B}[0m\tcol\n\n  \n"
         #expect(MarkdownText.terminalLines(output) == ["start", "100%", "bold\tcol"])
