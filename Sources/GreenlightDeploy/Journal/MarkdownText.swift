@@ -9,24 +9,28 @@ enum MarkdownText {
     /// emphasis, code, links, HTML or strikethrough are backslash-escaped. An underscore
     /// inside a word (`my_service`) cannot start emphasis and is left alone.
     static func inline(_ text: String) -> String {
-        let characters = Array(plainLine(text))
-        var result = ""
-        result.reserveCapacity(characters.count)
-        for (index, character) in characters.enumerated() {
-            switch character {
+        let line = plainLine(text)
+        guard line.utf8.contains(where: { escaped.contains($0) }) else { return line }
+        let scalars = Array(line.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar {
             case "\\", "`", "*", "[", "<", "~":
                 result.append("\\")
             case "_":
-                let inWord = index > 0 && index + 1 < characters.count
-                    && isWordCharacter(characters[index - 1]) && isWordCharacter(characters[index + 1])
+                let inWord = index > 0 && index + 1 < scalars.count
+                    && isWordCharacter(scalars[index - 1]) && isWordCharacter(scalars[index + 1])
                 if !inWord { result.append("\\") }
             default:
                 break
             }
-            result.append(character)
+            result.append(scalar)
         }
-        return result
+        return String(result)
     }
+
+    /// The bytes `inline` escapes (all ASCII, so a byte scan finds them).
+    private static let escaped: Set<UInt8> = Set("\\`*[<~_".utf8)
 
     /// Inline text for a heading: also escapes `#`, which at the end of a heading would
     /// be read as its closing sequence.
@@ -109,14 +113,11 @@ enum MarkdownText {
 
     /// `text` on one line with escapes and control characters removed (no Markdown escaping).
     static func plainLine(_ text: String) -> String {
-        let joined = text.replacingOccurrences(of: "\r\n", with: " ")
-            .replacingOccurrences(of: "\n", with: " ")
-            .replacingOccurrences(of: "\r", with: " ")
-        return stripControls(joined, keepTabs: false)
+        stripControls(text, keepTabs: false)
     }
 
-    private static func isWordCharacter(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber
+    private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
     private static func longestBacktickRun(in lines: [String]) -> Int {
@@ -132,18 +133,27 @@ enum MarkdownText {
     }
 
     /// Removes ANSI escape sequences (CSI `ESC [ … final`, OSC `ESC ] … BEL|ESC \`, and
-    /// two-character `ESC x`) and other control characters; tabs become spaces unless kept.
+    /// two-character `ESC x`) and other control characters. Unless tabs are kept (lines of
+    /// a code block), tabs and line breaks (CR, LF, CRLF) become one space each.
     private static func stripControls(_ text: String, keepTabs: Bool) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) })
-        else { return text }
+        // C1 controls (U+0080–U+009F) start with the byte 0xC2 in UTF-8.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return text }
         var result = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()
+        var previousWasReturn = false
         while let scalar = scalars.next() {
+            let afterReturn = previousWasReturn
+            previousWasReturn = false
             switch scalar.value {
             case 0x1B:
                 skipEscapeSequence(&scalars)
             case 0x09:
                 result.append(keepTabs ? scalar : " ")
+            case 0x0D where !keepTabs:
+                result.append(" ")
+                previousWasReturn = true
+            case 0x0A where !keepTabs:
+                if !afterReturn { result.append(" ") }
             case 0x00..<0x20, 0x7F, 0x80..<0xA0:
                 continue
             default:
