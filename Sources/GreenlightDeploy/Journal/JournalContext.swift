@@ -132,12 +132,11 @@ struct JournalContext {
         }
     }
 
-    /// The step's result in words: its outcome, `running`/`interrupted` when it has no
-    /// outcome yet, `pending`/`not run` when it has no record.
+    /// The step's result in words: its outcome, `interrupted` when it has none (see
+    /// `status`), `pending`/`not run` when it has no record.
     func result(of key: StepKey) -> String {
         guard let record = latest[key] else { return status.isFinished ? "not run" : "pending" }
-        if let outcome = record.outcome { return outcome.rawValue }
-        return status == .running ? "running" : "interrupted"
+        return record.outcome?.rawValue ?? "interrupted"
     }
 
     /// The latest time anything was recorded.

@@ -57,7 +57,7 @@ enum JournalProgressLog {
         var line = "- \(context.clock.time(step.startedAt)) — \(place(step, context)): started \(context.label(step))"
         switch (step.outcome, step.finishedAt) {
         case (nil, _):
-            line += context.status == .running ? " (still running)" : " (no result: the deployment stopped while it ran)"
+            line += " (no result: the deployment stopped while it ran)"
         case (let outcome?, nil):
             line += " (\(outcome.rawValue), no end time recorded)"
         case (_?, _?):
