@@ -5,8 +5,10 @@ import Foundation
 enum JournalHeader {
     static func title(_ context: JournalContext) -> [String] {
         let deployment = context.deployment
+        let title = "\(MarkdownText.heading(deployment.id)): \(MarkdownText.heading(deployment.runbook))"
+            + " to \(MarkdownText.heading(deployment.environment))"
         var lines = [
-            "# Deployment \(MarkdownText.heading(deployment.id)): \(MarkdownText.heading(deployment.runbook)) to \(MarkdownText.heading(deployment.environment))",
+            "# Deployment \(title)",
             "",
             "- **Status**: \(context.status.rawValue)",
             "- **Started**: \(context.clock.time(deployment.startedAt)) (\(context.clock.zoneName))",
@@ -91,7 +93,8 @@ enum JournalHeader {
 
     private static func interruption(_ context: JournalContext) -> String {
         if let step = context.steps.last(where: { $0.outcome == nil }) {
-            return "The deployment stopped while \(context.label(step)) was running (started \(context.clock.time(step.startedAt))); that step has no result."
+            return "The deployment stopped while \(context.label(step)) was running"
+                + " (started \(context.clock.time(step.startedAt))); that step has no result."
         }
         if let event = context.events.last(where: { $0.kind == .interrupted }) {
             var why = MarkdownText.inline(event.message).trimmingCharacters(in: .whitespaces)

@@ -74,7 +74,8 @@ enum JournalProgressLog {
         var facts: [String] = []
         if let code = step.exitCode { facts.append("exit \(code)") }
         facts.append(JournalClock.stepDuration(from: step.startedAt, to: finished))
-        var line = "- \(context.clock.time(finished)) — \(place(step, context)): \(outcome) \(context.label(step)) (\(facts.joined(separator: ", ")))"
+        var line = "- \(context.clock.time(finished)) — \(place(step, context)): \(outcome) \(context.label(step))"
+            + " (\(facts.joined(separator: ", ")))"
         if let message = step.message, !MarkdownText.plainLine(message).trimmingCharacters(in: .whitespaces).isEmpty {
             line += ": \(MarkdownText.inline(message))"
         }

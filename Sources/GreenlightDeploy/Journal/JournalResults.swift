@@ -82,7 +82,8 @@ enum JournalResults {
     private static func row(_ key: StepKey, _ step: RunbookStep, exitCriterion: Bool, _ context: JournalContext) -> String {
         let check = (exitCriterion ? "exit criterion: " : "") + step.label
         let message = context.latest[key]?.message ?? ""
-        return "| \(cell(context.phaseLabel(key.phase))) | \(cell(check)) | \(context.result(of: key)) | \(MarkdownText.tableCell(message)) |"
+        let cells = [cell(context.phaseLabel(key.phase)), cell(check), context.result(of: key), MarkdownText.tableCell(message)]
+        return "| \(cells.joined(separator: " | ")) |"
     }
 
     /// Already-escaped Markdown, made safe for a table cell.

@@ -17,7 +17,8 @@ enum JournalRollback {
         }
         let failed = context.failedRollbackStep
         if let failed {
-            let why = failed.message.map { MarkdownText.plainLine($0) }.flatMap { $0.isEmpty ? nil : ": \(MarkdownText.inline($0))" } ?? ""
+            let message = MarkdownText.inline(failed.message ?? "").trimmingCharacters(in: .whitespaces)
+            let why = message.isEmpty ? "" : ": \(message)"
             lines += ["**ROLLBACK FAILED** — manual action needed: \(context.label(failed)) (\(context.phaseLabel(failed.phaseIndex))) "
                       + "\(context.result(of: failed.key))\(why). Undo by hand what it and every step below that is not "
                       + "marked passed were meant to undo.", ""]
