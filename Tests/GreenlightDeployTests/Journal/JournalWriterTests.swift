@@ -12,20 +12,17 @@ import Darwin
 @Suite struct JournalWriterTests {
     typealias F = JournalFixture
 
-    @Test func pathIsTheJournalFolderTheStartDayTheRunbookSlugAndTheID() {
+    @Test(arguments: [
+        ("deployments", "deployments/2026-11-21-production-deploy-3fa9c2d1.md"),
+        ("ops/journals/", "ops/journals/2026-11-21-production-deploy-3fa9c2d1.md"),
+        (".", "2026-11-21-production-deploy-3fa9c2d1.md"),
+        ("/var/log/deploys", "/var/log/deploys/2026-11-21-production-deploy-3fa9c2d1.md"),
+    ])
+    func pathIsTheJournalFolderTheStartDayTheRunbookSlugAndTheID(folder: String, expected: String) {
         var runbook = F.runbook
         runbook.name = "Production deploy!"
-        #expect(JournalWriter.relativePath(runbook: runbook, deployment: F.deployment(.running, phase: 0), timeZone: F.zone)
-            == "deployments/2026-11-21-production-deploy-3fa9c2d1.md")
-        runbook.journalDirectory = "ops/journals/"
-        #expect(JournalWriter.relativePath(runbook: runbook, deployment: F.deployment(.running, phase: 0), timeZone: F.zone)
-            == "ops/journals/2026-11-21-production-deploy-3fa9c2d1.md")
-        runbook.journalDirectory = "."
-        #expect(JournalWriter.relativePath(runbook: runbook, deployment: F.deployment(.running, phase: 0), timeZone: F.zone)
-            == "2026-11-21-production-deploy-3fa9c2d1.md")
-        runbook.journalDirectory = "/var/log/deploys"
-        #expect(JournalWriter.relativePath(runbook: runbook, deployment: F.deployment(.running, phase: 0), timeZone: F.zone)
-            == "/var/log/deploys/2026-11-21-production-deploy-3fa9c2d1.md")
+        runbook.journalDirectory = folder
+        #expect(JournalWriter.relativePath(runbook: runbook, deployment: F.deployment(.running, phase: 0), timeZone: F.zone) == expected)
     }
 
     @Test func dayIsTheStartDayInTheGivenTimeZone() throws {
