@@ -73,7 +73,8 @@ let package = Package(
         ),
         .testTarget(
             name: "GreenlightDeployTests",
-            dependencies: ["GreenlightDeploy", "GreenlightVerify", "GreenlightCore"]
+            dependencies: ["GreenlightDeploy", "GreenlightVerify", "GreenlightCore"],
+            exclude: ["Journal/Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]
