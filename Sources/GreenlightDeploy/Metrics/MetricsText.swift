@@ -40,14 +40,15 @@ public enum MetricsText {
         return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute))"
     }
 
-    /// Left-aligned first column, right-aligned other columns, two spaces apart.
-    static func table(_ rows: [[String]], indent: String = "  ") -> [String] {
+    /// Columns two spaces apart; the first left-aligned, the others right-aligned when
+    /// `numeric` (else left-aligned); trailing spaces dropped.
+    static func table(_ rows: [[String]], numeric: Bool, indent: String = "  ") -> [String] {
         let columns = rows.map(\.count).max() ?? 0
         let widths = (0..<columns).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
         return rows.map { row in
             let cells = row.enumerated().map { column, cell in
                 let padding = String(repeating: " ", count: widths[column] - cell.count)
-                return column == 0 ? cell + padding : padding + cell
+                return column == 0 || !numeric ? cell + padding : padding + cell
             }
             return indent + cells.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }

@@ -13,10 +13,10 @@ public struct MetricsTextReport: Sendable {
 
     public func render(_ report: MetricsReport) -> String {
         var lines = [header(report), ""]
-        lines += MetricsText.table(rows(report))
+        lines += MetricsText.table(rows(report), numeric: false)
         if report.environments.count > 1 {
             lines.append("")
-            lines += MetricsText.table(environmentRows(report.environments))
+            lines += MetricsText.table(environmentRows(report.environments), numeric: true)
         }
         lines.append("")
         lines.append("What each figure means, and how it compares with DORA's four keys: README, section \"Metrics\".")
