@@ -35,8 +35,9 @@ public enum DeploymentMetrics {
         let days = max(1, window.until.timeIntervalSince(measuredSince) / 86_400)
         let frequency = DeploymentFrequency(
             successful: succeeded.count, perDay: Double(succeeded.count) / days,
-            bucket: FrequencyBucketing.bucket(successfulStarts: succeeded.map(\.startedAt),
-                                              measuredSince: measuredSince, until: window.until))
+            bucket: firstStart == nil ? nil
+                : FrequencyBucketing.bucket(successfulStarts: succeeded.map(\.startedAt),
+                                            measuredSince: measuredSince, until: window.until))
 
         return MetricsReport(
             window: window, measuredSince: measuredSince, deployments: counted.count, succeeded: succeeded.count,

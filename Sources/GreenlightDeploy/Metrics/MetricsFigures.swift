@@ -8,7 +8,8 @@ public struct DeploymentFrequency: Sendable, Hashable {
     public var perDay: Double
     /// perDay × 7.
     public var perWeek: Double
-    /// nil when the measured period holds no day.
+    /// nil when nothing was measured: no deployment recorded for the environment, or
+    /// none before the window's end.
     public var bucket: FrequencyBucket?
 
     public init(successful: Int, perDay: Double, bucket: FrequencyBucket?) {

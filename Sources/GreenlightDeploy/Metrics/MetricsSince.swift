@@ -1,20 +1,21 @@
 import Foundation
 
-/// `--since` of `greenlight metrics`: how far back the window starts.
+/// `--since` and `--until` of `greenlight metrics`: where the window starts and ends.
 public enum MetricsSince {
     /// `7d` (days), `12w` (weeks), `6m` (months of 30 days), `1y` (365 days) before
     /// `now`, or an ISO 8601 date (`2025-03-01`, midnight in `timeZone`) or date-time
     /// (`2025-03-01T09:00:00Z`, `2025-03-01T09:00:00+02:00`). Throws a message for the
-    /// user when the text is neither or lies after `now`.
-    public static func parse(_ text: String, now: Date, timeZone: TimeZone = .current) throws(MetricsSinceError) -> Date {
+    /// user, naming `option`, when the text is neither or lies after `now`.
+    public static func parse(_ text: String, now: Date, timeZone: TimeZone = .current,
+                             option: String = "--since") throws(MetricsSinceError) -> Date {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let date = relative(trimmed, now: now) ?? absolute(trimmed, timeZone: timeZone) {
             guard date <= now else {
-                throw MetricsSinceError(description: "--since \(text) is in the future; give a past date or a span such as 30d")
+                throw MetricsSinceError(description: "\(option) \(text) is in the future; give a past date or a span such as 30d")
             }
             return date
         }
-        throw MetricsSinceError(description: "--since must be a span such as 7d, 12w or 6m (months of 30 days), or a date such as 2025-03-01, not '\(text)'")
+        throw MetricsSinceError(description: "\(option) must be a span back from now such as 7d, 12w or 6m (months of 30 days), or a date such as 2025-03-01, not '\(text)'")
     }
 
     private static func relative(_ text: String, now: Date) -> Date? {

@@ -141,7 +141,7 @@ import Testing
         #expect(report.timeToRestore == TimeToRestore(restored: 0, stillFailing: 0, median: nil, p90: nil))
         #expect(report.caughtBeforeProductionShare == nil)
         #expect(report.deploymentFrequency.perWeek == 0)
-        #expect(report.deploymentFrequency.bucket == .yearly)
+        #expect(report.deploymentFrequency.bucket == nil)
     }
 
     /// A restore must have finished by the window's end to count.

@@ -41,6 +41,8 @@ import Testing
         #expect(frequency.bucket == .weekly)
         #expect(frequency.band == .high)
         #expect(frequency.successful == 3)
+        // Deployments, but none successful: measured, and the slowest bucket.
+        #expect(bucket(successDays: [], since: march(2), until: march(23), failures: [4]).bucket == .yearly)
     }
 
     /// Deployed weeks [1, 0, 1, 0]: the median is 0.5, so not weekly; all four weeks
