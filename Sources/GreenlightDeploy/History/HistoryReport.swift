@@ -6,12 +6,9 @@ import GreenlightCore
 public struct HistoryReport: Sendable {
     /// The zone start times are shown in.
     public var timeZone: TimeZone
-    /// The outcome shown for a deployment; `DeploymentRecord.outcome` by default.
-    public var outcome: @Sendable (DeploymentRecord) -> String
 
-    public init(timeZone: TimeZone = .current, outcome: @escaping @Sendable (DeploymentRecord) -> String = { $0.outcome }) {
+    public init(timeZone: TimeZone = .current) {
         self.timeZone = timeZone
-        self.outcome = outcome
     }
 
     /// An aligned table with a header line; one line per deployment.
@@ -25,7 +22,7 @@ public struct HistoryReport: Sendable {
                 Self.commit(deployment),
                 MetricsText.minute(deployment.startedAt, in: timeZone),
                 deployment.duration.map(MetricsText.duration) ?? "–",
-                outcome(deployment),
+                deployment.outcome,
                 deployment.actor,
             ]
         }
@@ -56,7 +53,7 @@ public struct HistoryReport: Sendable {
             JSONMember("runbook_path", .string(deployment.runbookPath)),
             JSONMember("environment", .string(deployment.environment)),
             JSONMember("status", .string(deployment.status.rawValue)),
-            JSONMember("outcome", .string(outcome(deployment))),
+            JSONMember("outcome", .string(deployment.outcome)),
             JSONMember("started_at", .string(MetricsJSONReport.timestamp(deployment.startedAt))),
             JSONMember("finished_at", .string(deployment.finishedAt.map(MetricsJSONReport.timestamp))),
             JSONMember("duration_seconds", .number(deployment.duration)),
