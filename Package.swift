@@ -67,13 +67,21 @@ let package = Package(
             dependencies: ["GreenlightCore"],
             exclude: ["Fixtures"]
         ),
+        // The live servers (Tests/Live/servers.sh) the verify and deploy tests share: one
+        // copy, because every test target runs in one test process.
+        .target(
+            name: "GreenlightLiveSupport",
+            path: "Tests/LiveSupport"
+        ),
         .testTarget(
             name: "GreenlightVerifyTests",
-            dependencies: ["GreenlightVerify", "GreenlightCore"]
+            dependencies: ["GreenlightVerify", "GreenlightCore", "GreenlightLiveSupport"]
         ),
         .testTarget(
             name: "GreenlightDeployTests",
-            dependencies: ["GreenlightDeploy", "GreenlightVerify", "GreenlightCore"],
+            dependencies: ["GreenlightDeploy", "GreenlightVerify", "GreenlightCore", "GreenlightLiveSupport",
+                           .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "PostgresNIO", package: "postgres-nio")],
             exclude: ["Journal/Golden"]
         ),
     ],

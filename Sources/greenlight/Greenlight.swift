@@ -10,7 +10,8 @@ struct GreenlightCommand: AsyncParsableCommand {
         commandName: "greenlight",
         abstract: "Tells you, before you ship, whether a deploy of your containerized services will come up healthy.",
         version: Greenlight.version,
-        subcommands: [CheckCommand.self, VerifyCommand.self, ServicesCommand.self, RulesCommand.self, ExplainCommand.self, FreezeCommand.self],
+        subcommands: [CheckCommand.self, VerifyCommand.self, FreezeCommand.self, HistoryCommand.self, MetricsCommand.self,
+                      ServicesCommand.self, RulesCommand.self, ExplainCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 

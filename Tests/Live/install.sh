@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Installs what the live probe tests need, from Debian's packages and PyPI:
-# git, PostgreSQL, Redis, openssl, and Python's grpcio, grpcio-health-checking,
+# Installs what the live tests need, from Debian's packages and PyPI:
+# git, libsqlite3-dev, PostgreSQL, Redis, openssl, and Python's grpcio, grpcio-health-checking,
 # boto3 and moto[server]. Skips what is already there.
 set -euo pipefail
 missing=()
 command -v git >/dev/null 2>&1 || missing+=(git)
+# GRDB links the system SQLite.
+[ -e /usr/include/sqlite3.h ] || missing+=(libsqlite3-dev)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 if ! command -v psql >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then

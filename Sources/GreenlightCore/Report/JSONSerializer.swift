@@ -32,6 +32,8 @@ public enum JSONSerializer {
             out.append(contentsOf: (flag ? "true" : "false").utf8)
         case .int(let number):
             out.append(contentsOf: String(number).utf8)
+        case .number(let number):
+            out.append(contentsOf: numberText(number).utf8)
         case .string(let text):
             appendString(text, into: &out)
         case .array(let items):
@@ -64,6 +66,14 @@ public enum JSONSerializer {
             breakLine(indent, into: &out)
             out.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// `3` for 3.0, `0.9333333333333333` for 14/15, `null` for infinities and NaN
+    /// (which JSON cannot hold).
+    static func numberText(_ number: Double) -> String {
+        guard number.isFinite else { return "null" }
+        if number == number.rounded(), abs(number) < 9_007_199_254_740_992 { return String(Int64(number)) }
+        return String(number)
     }
 
     /// A newline and indentation in the pretty form; nothing in the compact form.

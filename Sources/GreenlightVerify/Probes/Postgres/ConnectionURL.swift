@@ -3,7 +3,7 @@ import GreenlightCore
 
 /// A database URL (`postgresql://user:pw@host:5432/db?sslmode=require`, `redis://:pw@host/0`)
 /// split into its parts with user, password, path and query percent-decoded.
-struct ConnectionURL: Equatable, Sendable {
+public struct ConnectionURL: Equatable, Sendable {
     var scheme: String
     var user: String?
     var password: String?
@@ -19,12 +19,12 @@ struct ConnectionURL: Equatable, Sendable {
     }
 
     /// What is wrong with a URL, in words that never include the password.
-    struct ParseError: Error, Equatable, CustomStringConvertible {
-        var description: String
+    public struct ParseError: Error, Equatable, CustomStringConvertible {
+        public var description: String
     }
 
     /// The last value given for a query parameter.
-    func queryValue(_ name: String) -> String? {
+    public func queryValue(_ name: String) -> String? {
         query.last { $0.name == name }?.value
     }
 
@@ -33,7 +33,8 @@ struct ConnectionURL: Equatable, Sendable {
         HostPort(host: host, port: port ?? defaultPort).description
     }
 
-    static func parse(_ text: String) throws(ParseError) -> ConnectionURL {
+    /// Splits a URL into its parts; the error never includes the password.
+    public static func parse(_ text: String) throws(ParseError) -> ConnectionURL {
         guard let separator = text.range(of: "://") else { throw ParseError(description: "no scheme (expected scheme://host)") }
         let scheme = text[..<separator.lowerBound].lowercased()
         var rest = text[separator.upperBound...]
@@ -106,7 +107,7 @@ struct ConnectionURL: Equatable, Sendable {
     }
 
     /// The URL as written, with the password (if any) replaced by `***`: safe to print.
-    static func redacted(_ text: String) -> String {
+    public static func redacted(_ text: String) -> String {
         guard let separator = text.range(of: "://") else { return text }
         let rest = text[separator.upperBound...]
         let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex

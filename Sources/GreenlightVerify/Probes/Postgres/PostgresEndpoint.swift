@@ -2,28 +2,31 @@ import GreenlightCore
 
 /// Where and how to reach PostgreSQL, read from
 /// `postgres[ql]://user:password@host[:port][/database][?sslmode=…&sslrootcert=…]`.
-struct PostgresEndpoint: Equatable, Sendable {
+public struct PostgresEndpoint: Equatable, Sendable {
     /// libpq's `sslmode` values.
-    enum SSLMode: String, CaseIterable, Sendable {
+    public enum SSLMode: String, CaseIterable, Sendable {
         case disable, allow, prefer, require
         case verifyCA = "verify-ca"
         case verifyFull = "verify-full"
     }
 
-    var host: String
-    var port: Int
-    var user: String
-    var password: String?
+    public var host: String
+    public var port: Int
+    public var user: String
+    public var password: String?
     /// nil connects to the database named after the user, as libpq does.
-    var database: String?
-    var sslMode: SSLMode
+    public var database: String?
+    public var sslMode: SSLMode
     /// PEM trust roots (`sslrootcert`), already resolved against the base directory;
     /// nil for the system's roots.
-    var rootCertificates: String?
+    public var rootCertificates: String?
 
-    var address: String { HostPort(host: host, port: port).description }
+    /// `host:port` for messages, IPv6 hosts bracketed.
+    public var address: String { HostPort(host: host, port: port).description }
 
-    static func parse(_ text: String, baseDirectory: String) -> Result<PostgresEndpoint, ConnectionURL.ParseError> {
+    /// Reads a `postgres://` or `postgresql://` URL; relative `sslrootcert` paths are resolved
+    /// against `baseDirectory`. The error never includes the password.
+    public static func parse(_ text: String, baseDirectory: String) -> Result<PostgresEndpoint, ConnectionURL.ParseError> {
         let url: ConnectionURL
         do {
             url = try ConnectionURL.parse(text)

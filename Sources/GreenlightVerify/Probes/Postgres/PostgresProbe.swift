@@ -68,7 +68,9 @@ public struct PostgresProbe: ProbeCheck {
         }
     }
 
-    static func configuration(_ endpoint: PostgresEndpoint, timeout: Duration) throws -> PostgresConnection.Configuration {
+    /// The connection settings for an endpoint: TLS as its `sslmode` asks, `timeout` for connecting.
+    /// Throws when the `sslrootcert` file cannot be read.
+    public static func configuration(_ endpoint: PostgresEndpoint, timeout: Duration) throws -> PostgresConnection.Configuration {
         let tls: PostgresConnection.Configuration.TLS
         var tlsConfiguration = TLSConfiguration.makeClientConfiguration()
         tlsConfiguration.shutdownTimeout = .milliseconds(50)

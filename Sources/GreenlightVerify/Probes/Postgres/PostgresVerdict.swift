@@ -3,8 +3,9 @@ import PostgresNIO
 
 /// Turns PostgresNIO's errors into the one-line outcome: SQLSTATE classes for what the
 /// server said, NetworkFailure for what the network did.
-enum PostgresVerdict {
-    static func outcome(of error: any Error, endpoint: PostgresEndpoint, timeout: Duration) -> ProbeOutcome {
+public enum PostgresVerdict {
+    /// The failure kind and one-line detail for an error from connecting or querying.
+    public static func outcome(of error: any Error, endpoint: PostgresEndpoint, timeout: Duration) -> ProbeOutcome {
         let target = endpoint.address
         guard let error = error as? PSQLError else {
             return NetworkFailure.describe(error, target: target, timeout: timeout)
