@@ -10,8 +10,8 @@ struct GreenlightCommand: AsyncParsableCommand {
         commandName: "greenlight",
         abstract: "Tells you, before you ship, whether a deploy of your containerized services will come up healthy.",
         version: Greenlight.version,
-        subcommands: [CheckCommand.self, VerifyCommand.self, FreezeCommand.self, HistoryCommand.self, MetricsCommand.self,
-                      ServicesCommand.self, RulesCommand.self, ExplainCommand.self],
+        subcommands: [CheckCommand.self, VerifyCommand.self, DeployCommand.self, FreezeCommand.self, HistoryCommand.self,
+                      MetricsCommand.self, ServicesCommand.self, RulesCommand.self, ExplainCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 
@@ -41,6 +41,10 @@ enum CLIExit {
     static let clean = ExitCode(0)
     static let findings = ExitCode(1)
     static let usage = ExitCode(2)
+    /// `deploy`: stopped at a gate, waiting for `--resume ID --approve`.
+    static let awaitingApproval = ExitCode(3)
+    /// `deploy`: refused to start inside a freeze window.
+    static let frozen = ExitCode(4)
 }
 
 /// A usage or configuration problem: printed to stderr, exit 2.

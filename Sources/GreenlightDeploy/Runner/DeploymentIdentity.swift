@@ -19,7 +19,7 @@ enum DeploymentIdentity {
         return "unknown"
     }
 
-    static var host: String { ProcessInfo.processInfo.hostName }
+    static var host: String { LocalProcess.hostName }
 
     /// SHA-256 of the runbook file, to notice it changed between start and resume.
     static func digest(of bytes: [UInt8]) -> String {
@@ -33,6 +33,6 @@ enum DeploymentIdentity {
     static func processAlive(host: String, pid: Int32) -> Bool? {
         guard host == Self.host else { return nil }
         if pid == getpid() { return false }
-        return kill(pid, 0) == 0 || errno == EPERM
+        return LocalProcess.exists(pid)
     }
 }

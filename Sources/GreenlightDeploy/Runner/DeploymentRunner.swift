@@ -250,8 +250,9 @@ public actor DeploymentRunner {
                                     startedAt: options.now())
         let draft = stepRecord
         stepRecord = try await stored { () async throws(StoreError) in try await store.startStep(draft) }
+        // The journal is rewritten when the step ends, not now: a step without an end
+        // in the journal means the process died while it ran.
         progress(.stepStarted(stepRecord))
-        await refreshJournal()
         guard let executor else { throw DeployError(.usage, "internal: no step executor") }
         let execution = await executor.with(phase: runbook.phases[phase].name).execute(step)
         stepRecord.finishedAt = options.now()
