@@ -57,6 +57,24 @@ import Testing
         }
     }
 
+    /// Calls made at once on one store share its connection without mixing up answers.
+    @Test func manyCallsAtOnceOnOneStore() async throws {
+        try await LivePostgres.withStore { store, _ in
+            try await StoreConcurrency.manyCallsAtOnce(store)
+        }
+    }
+
+    @Test func tablesOfSomethingElseAreLeftAlone() async throws {
+        try await LivePostgres.withSchema { url, schema in
+            try await LivePostgres.execute("CREATE TABLE \(schema).events (id serial PRIMARY KEY, title text)")
+            let (message, _) = await Self.openMessage(url)
+            #expect(message == "cannot open \(LivePostgres.name): the database already has tables events that are not a greenlight history; "
+                + "keep the history in a schema of its own (add options=-csearch_path%3Dgreenlight to the URL)")
+            let tables = try await LivePostgres.rows("SELECT table_name::text FROM information_schema.tables WHERE table_schema = \(schema)")
+            #expect(tables == [["events"]], "nothing was created beside them")
+        }
+    }
+
     /// A connection the server dropped is made again on the next call.
     @Test func reconnectsAfterTheServerDropsTheConnection() async throws {
         try await LivePostgres.withSchema { url, schema in

@@ -56,7 +56,11 @@ import Testing
         let folder = try StoreFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/history.sqlite"
-        let stores = [try SQLiteDeploymentStore(path: path), try SQLiteDeploymentStore(path: path)]
+        // Both open the new file at once: one creates the tables, the other waits and checks.
+        let stores = try await withThrowingTaskGroup(of: SQLiteDeploymentStore.self) { group in
+            for _ in 0..<2 { group.addTask { try SQLiteDeploymentStore(path: path) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
         try await withThrowingTaskGroup(of: Void.self) { group in
             for (number, store) in stores.enumerated() {
                 group.addTask {
@@ -78,6 +82,13 @@ import Testing
             #expect(try await store.events(deploymentID: "00000027").count == 1)
         }
         for store in stores { await store.close() }
+    }
+
+    /// Calls made at once on one store are serialised, not lost.
+    @Test func manyCallsAtOnceOnOneStore() async throws {
+        try await StoreFixtures.withSQLite { store in
+            try await StoreConcurrency.manyCallsAtOnce(store)
+        }
     }
 
     /// A write held up longer than the busy timeout fails with a clear message, and
@@ -176,6 +187,34 @@ enum SQLiteStoreWrites {
                 semaphore.wait()
                 continuation.resume()
             }
+        }
+    }
+}
+
+enum StoreConcurrency {
+    /// 30 deployments, each with a step and an event, written by as many tasks at once
+    /// while others read; every record must be there afterwards.
+    static func manyCallsAtOnce(_ store: any DeploymentStore) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<30 {
+                group.addTask {
+                    let id = String(format: "c%07x", index)
+                    try await store.insert(StoreFixtures.minimal(id: id, startedAt: StoreFixtures.at(Double(index))))
+                    var step = try await store.startStep(StoreFixtures.step(id, 0, title: "step \(index)", startedAt: StoreFixtures.at(Double(index))))
+                    step.outcome = .passed
+                    try await store.finishStep(step)
+                    try await store.append(DeploymentEvent(deploymentID: id, at: StoreFixtures.at(Double(index)), kind: .finished, message: id))
+                    _ = try await store.deployments(DeploymentQuery(limit: 3))
+                }
+            }
+            try await group.waitForAll()
+        }
+        let all = try await store.deployments(DeploymentQuery())
+        #expect(all.map(\.id) == (0..<30).reversed().map { String(format: "c%07x", $0) })
+        for index in [0, 17, 29] {
+            let id = String(format: "c%07x", index)
+            #expect(try await store.steps(deploymentID: id).map { "\($0.title) \($0.outcome.map { "\($0)" } ?? "-")" } == ["step \(index) passed"])
+            #expect(try await store.events(deploymentID: id).map(\.message) == [id])
         }
     }
 }
