@@ -201,9 +201,10 @@ public final class PostgresDeploymentStore: DeploymentStore {
     }
 
     /// Runs in a task of its own, so cancelling the caller (Ctrl-C during a deployment)
-    /// does not stop a record half-way.
+    /// does not stop a record half-way; on the probe executor, so busy cooperative
+    /// threads do not delay it.
     private func shielded<Value: Sendable>(_ body: @escaping @Sendable () async throws -> Value) async throws -> Value {
-        try await Task { try await body() }.value
+        try await Task(executorPreference: ProbeExecutor.shared) { try await body() }.value
     }
 
     private func failure(_ action: String, _ error: any Error) -> StoreError {

@@ -49,7 +49,9 @@ actor PostgresLink {
         if let connecting { return try await connecting.value }
         let (configuration, logger, limit, id) = (self.configuration, self.logger, connectTimeout, nextID)
         nextID += 1
-        let task = Task {
+        // Off the cooperative pool, like the store's calls (an unstructured task would
+        // not inherit their executor).
+        let task = Task(executorPreference: ProbeExecutor.shared) {
             try await Deadline.run(limit, connecting: true) {
                 try await PostgresConnection.connect(configuration: configuration, id: id, logger: logger)
             }

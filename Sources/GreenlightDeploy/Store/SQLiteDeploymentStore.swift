@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GreenlightVerify
 
 /// The history in one SQLite file, by default `.greenlight/history.sqlite` beside the
 /// project. WAL mode with full syncs: every call is one committed transaction, so a
@@ -209,11 +210,12 @@ public final class SQLiteDeploymentStore: DeploymentStore {
     }
 
     /// One committed transaction. It runs in a task of its own, so cancelling the caller
-    /// (Ctrl-C during a deployment) does not stop a record half-way.
+    /// (Ctrl-C during a deployment) does not stop a record half-way; on the probe
+    /// executor, so busy cooperative threads do not delay it.
     private func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
         let queue = self.queue
         do {
-            return try await Task { try await queue.write(body) }.value
+            return try await Task(executorPreference: ProbeExecutor.shared) { try await queue.write(body) }.value
         } catch {
             throw failure("cannot write to", error)
         }
@@ -222,7 +224,7 @@ public final class SQLiteDeploymentStore: DeploymentStore {
     private func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
         let queue = self.queue
         do {
-            return try await Task { try await queue.read(body) }.value
+            return try await Task(executorPreference: ProbeExecutor.shared) { try await queue.read(body) }.value
         } catch {
             throw failure("cannot read", error)
         }
