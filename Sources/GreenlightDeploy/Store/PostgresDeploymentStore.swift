@@ -153,8 +153,12 @@ public final class PostgresDeploymentStore: DeploymentStore {
             do {
                 _ = try await PostgresSupport.rows(connection, query, logger)
             } catch where PostgresSupport.sqlState(error) == "23503" {
-                let ids = Set(changes.map(\.deploymentID)).sorted().joined(separator: ", ")
-                throw StoreRefusal(description: "changes name a deployment not in the history (one of \(ids))")
+                // Name the first change without its deployment, as the SQLite history does.
+                let ids = Array(Set(changes.map(\.deploymentID)))
+                let found = try await PostgresSupport.rows(connection, "SELECT id FROM deployments WHERE id = ANY(\(ids))", logger)
+                let known = Set(try found.map { try $0[0].decode(String.self) })
+                guard let orphan = changes.first(where: { !known.contains($0.deploymentID) }) else { throw error }
+                throw StoreRefusal(description: "no deployment \(orphan.deploymentID) for change \(orphan.sha)")
             }
         }
     }

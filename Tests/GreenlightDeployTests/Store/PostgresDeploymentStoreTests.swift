@@ -18,10 +18,10 @@ import Testing
     @Test func reopeningSeesEverything() async throws {
         try await LivePostgres.withSchema { url, schema in
             let first = try await PostgresDeploymentStore.open(url: url, directory: "/tmp")
-            let written = try await SQLiteStoreWrites.writeSample(first)
+            let written = try await StoreSamples.writeSample(first)
             await first.close()
             let second = try await PostgresDeploymentStore.open(url: url, directory: "/tmp")
-            try await SQLiteStoreWrites.expectSample(second, written)
+            try await StoreSamples.expectSample(second, written)
             await second.close()
             // The tables are in the URL's schema, with the schema version recorded.
             let tables = try await LivePostgres.rows("SELECT table_name::text FROM information_schema.tables WHERE table_schema = \(schema) ORDER BY 1")

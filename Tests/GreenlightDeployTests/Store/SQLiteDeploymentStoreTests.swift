@@ -19,11 +19,11 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/history.sqlite"
         let first = try SQLiteDeploymentStore(path: path)
-        let written = try await SQLiteStoreWrites.writeSample(first)
+        let written = try await StoreSamples.writeSample(first)
         await first.close()
 
         let second = try SQLiteDeploymentStore(path: path)
-        try await SQLiteStoreWrites.expectSample(second, written)
+        try await StoreSamples.expectSample(second, written)
         let next = try await second.startStep(StoreFixtures.step(written.deployment.id, 5, title: "later", startedAt: StoreFixtures.at(99)))
         #expect((next.id ?? 0) > (written.step.id ?? .max))
         await second.close()
@@ -37,7 +37,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/history.sqlite"
         let store = try SQLiteDeploymentStore(path: path)
-        let written = try await SQLiteStoreWrites.writeSample(store)
+        let written = try await StoreSamples.writeSample(store)
         #expect(FileManager.default.fileExists(atPath: path + "-wal"), "the store writes ahead to a WAL file")
 
         let crashed = folder + "/after-kill"
@@ -46,8 +46,12 @@ import Testing
             try FileManager.default.copyItem(atPath: path + suffix, toPath: crashed + "/history.sqlite" + suffix)
         }
         let recovered = try SQLiteDeploymentStore(path: crashed + "/history.sqlite")
-        try await SQLiteStoreWrites.expectSample(recovered, written)
+        try await StoreSamples.expectSample(recovered, written)
         await recovered.close()
+        // And the next process, while the dead one's files are still as it left them.
+        let next = try SQLiteDeploymentStore(path: path)
+        try await StoreSamples.expectSample(next, written)
+        await next.close()
         await store.close()
     }
 
@@ -111,7 +115,7 @@ import Testing
             }
             finished.signal()
         }
-        await SQLiteStoreWrites.wait(for: holding)
+        await StoreSamples.wait(for: holding)
         // Timed on the probe executor: the test runner's pool is busy with CPU-bound suites.
         let (message, elapsed) = await withTaskExecutorPreference(ProbeExecutor.shared) {
             let started = ContinuousClock.now
@@ -121,7 +125,7 @@ import Testing
         #expect(message == "cannot write to history \(path): database is locked (another process held it for more than 300ms)")
         #expect(elapsed < .seconds(3))
         release.signal()
-        await SQLiteStoreWrites.wait(for: finished)
+        await StoreSamples.wait(for: finished)
         try await store.insert(StoreFixtures.minimal())
         #expect(try await store.deployment(id: "00c0ffee") != nil)
         await store.close()
@@ -149,77 +153,5 @@ import Testing
             #expect(row["git_dirty"] == 1)
         }
         try queue.close()
-    }
-}
-
-/// A sample of every kind of record, written and then expected back.
-enum SQLiteStoreWrites {
-    struct Sample {
-        var deployment: DeploymentRecord
-        var step: StepRecord
-        var event: DeploymentEvent
-        var change: ChangeRecord
-    }
-
-    static func writeSample(_ store: any DeploymentStore) async throws -> Sample {
-        var deployment = StoreFixtures.full()
-        try await store.insert(deployment)
-        deployment.status = .failed
-        try await store.update(deployment)
-        var step = try await store.startStep(StoreFixtures.step(deployment.id, 0, title: "deploy", startedAt: StoreFixtures.at(5)))
-        step.outcome = .failed
-        step.finishedAt = StoreFixtures.at(6)
-        try await store.finishStep(step)
-        let event = DeploymentEvent(deploymentID: deployment.id, at: StoreFixtures.at(7), kind: .rollbackStarted, message: "rolling back")
-        try await store.append(event)
-        let change = ChangeRecord(deploymentID: deployment.id, sha: "abc123", committedAt: StoreFixtures.at(-60))
-        try await store.recordChanges([change])
-        return Sample(deployment: deployment, step: step, event: event, change: change)
-    }
-
-    static func expectSample(_ store: any DeploymentStore, _ sample: Sample) async throws {
-        #expect(try await store.deployment(id: sample.deployment.id) == sample.deployment)
-        #expect(try await store.steps(deploymentID: sample.deployment.id) == [sample.step])
-        let events = try await store.events(deploymentID: sample.deployment.id)
-        #expect(events.map { DeploymentEvent(deploymentID: $0.deploymentID, at: $0.at, kind: $0.kind, message: $0.message) } == [sample.event])
-        #expect(try await store.changes(deploymentIDs: [sample.deployment.id]) == [sample.change])
-    }
-
-    /// Waits for a semaphore without holding up a thread of the test runner's pool.
-    static func wait(for semaphore: DispatchSemaphore) async {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                semaphore.wait()
-                continuation.resume()
-            }
-        }
-    }
-}
-
-enum StoreConcurrency {
-    /// 30 deployments, each with a step and an event, written by as many tasks at once
-    /// while others read; every record must be there afterwards.
-    static func manyCallsAtOnce(_ store: any DeploymentStore) async throws {
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for index in 0..<30 {
-                group.addTask {
-                    let id = String(format: "c%07x", index)
-                    try await store.insert(StoreFixtures.minimal(id: id, startedAt: StoreFixtures.at(Double(index))))
-                    var step = try await store.startStep(StoreFixtures.step(id, 0, title: "step \(index)", startedAt: StoreFixtures.at(Double(index))))
-                    step.outcome = .passed
-                    try await store.finishStep(step)
-                    try await store.append(DeploymentEvent(deploymentID: id, at: StoreFixtures.at(Double(index)), kind: .finished, message: id))
-                    _ = try await store.deployments(DeploymentQuery(limit: 3))
-                }
-            }
-            try await group.waitForAll()
-        }
-        let all = try await store.deployments(DeploymentQuery())
-        #expect(all.map(\.id) == (0..<30).reversed().map { String(format: "c%07x", $0) })
-        for index in [0, 17, 29] {
-            let id = String(format: "c%07x", index)
-            #expect(try await store.steps(deploymentID: id).map { "\($0.title) \($0.outcome.map { "\($0)" } ?? "-")" } == ["step \(index) passed"])
-            #expect(try await store.events(deploymentID: id).map(\.message) == [id])
-        }
     }
 }

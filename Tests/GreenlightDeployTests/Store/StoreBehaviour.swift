@@ -175,10 +175,11 @@ enum StoreBehaviour: String, CaseIterable, Sendable, CustomTestStringConvertible
         #expect(try await store.changes(deploymentIDs: many).count == 1, "long id lists are read in full")
 
         let message = await storeErrorMessage {
-            try await store.recordChanges([ChangeRecord(deploymentID: "ffffffff", sha: "dddd", committedAt: StoreFixtures.base)])
+            try await store.recordChanges([ChangeRecord(deploymentID: two.id, sha: "eeee", committedAt: StoreFixtures.base),
+                                           ChangeRecord(deploymentID: "ffffffff", sha: "dddd", committedAt: StoreFixtures.base)])
         }
-        #expect(message?.hasPrefix("cannot write to \(name): ") == true && message?.contains("ffffffff") == true, "\(message ?? "no error")")
-        #expect(try await store.changes(deploymentIDs: ["ffffffff"]).isEmpty, "a refused batch records nothing")
+        #expect(message == "cannot write to \(name): no deployment ffffffff for change dddd")
+        #expect(try await store.changes(deploymentIDs: [two.id]).map(\.sha) == ["aaaa"], "a refused batch records nothing")
     }
 
     /// Newest first, every filter, the limit.
