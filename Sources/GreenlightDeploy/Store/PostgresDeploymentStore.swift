@@ -153,8 +153,12 @@ public final class PostgresDeploymentStore: DeploymentStore {
             do {
                 _ = try await PostgresSupport.rows(connection, query, logger)
             } catch where PostgresSupport.sqlState(error) == "23503" {
-                let ids = Set(changes.map(\.deploymentID)).sorted().joined(separator: ", ")
-                throw StoreRefusal(description: "changes name a deployment not in the history (one of \(ids))")
+                // Name the first change without its deployment, as the SQLite history does.
+                let ids = Array(Set(changes.map(\.deploymentID)))
+                let found = try await PostgresSupport.rows(connection, "SELECT id FROM deployments WHERE id = ANY(\(ids))", logger)
+                let known = Set(try found.map { try $0[0].decode(String.self) })
+                guard let orphan = changes.first(where: { !known.contains($0.deploymentID) }) else { throw error }
+                throw StoreRefusal(description: "no deployment \(orphan.deploymentID) for change \(orphan.sha)")
             }
         }
     }
@@ -201,9 +205,10 @@ public final class PostgresDeploymentStore: DeploymentStore {
     }
 
     /// Runs in a task of its own, so cancelling the caller (Ctrl-C during a deployment)
-    /// does not stop a record half-way.
+    /// does not stop a record half-way; on the probe executor, so busy cooperative
+    /// threads do not delay it.
     private func shielded<Value: Sendable>(_ body: @escaping @Sendable () async throws -> Value) async throws -> Value {
-        try await Task { try await body() }.value
+        try await Task(executorPreference: ProbeExecutor.shared) { try await body() }.value
     }
 
     private func failure(_ action: String, _ error: any Error) -> StoreError {

@@ -49,7 +49,9 @@ actor PostgresLink {
         if let connecting { return try await connecting.value }
         let (configuration, logger, limit, id) = (self.configuration, self.logger, connectTimeout, nextID)
         nextID += 1
-        let task = Task {
+        // Off the cooperative pool, like the store's calls (an unstructured task would
+        // not inherit their executor).
+        let task = Task(executorPreference: ProbeExecutor.shared) {
             try await Deadline.run(limit, connecting: true) {
                 try await PostgresConnection.connect(configuration: configuration, id: id, logger: logger)
             }
@@ -85,14 +87,27 @@ enum PostgresSchema {
             _ = try await PostgresSupport.rows(
                 connection, "CREATE TABLE IF NOT EXISTS greenlight_schema (version INTEGER NOT NULL)", logger)
             let current = try await currentVersion(connection, logger: logger)
+            if current == 0 { try await refuseForeignTables(connection, logger: logger) }
             for (index, statements) in versions.enumerated() where index + 1 > current {
                 for statement in statements {
                     _ = try await PostgresSupport.rows(connection, PostgresQuery(unsafeSQL: statement), logger)
                 }
-                let version = index + 1
+                let version = index + 1 // a parameter, like every value
                 _ = try await PostgresSupport.rows(connection, "INSERT INTO greenlight_schema (version) VALUES (\(version))", logger)
             }
         }
+    }
+
+    /// Refuses a schema that already has tables named like the history's but no schema
+    /// version: they belong to something else, and greenlight must not write into them.
+    private static func refuseForeignTables(_ connection: PostgresConnection, logger: Logger) async throws {
+        let names = ["deployments", "steps", "events", "changes"]
+        let found = try await PostgresSupport.rows(
+            connection, "SELECT name FROM unnest(\(names)::text[]) AS name WHERE to_regclass(name) IS NOT NULL", logger)
+        let clashes = try found.map { try $0[0].decode(String.self) }
+        guard !clashes.isEmpty else { return }
+        throw StoreRefusal(description: "the database already has tables \(clashes.joined(separator: ", ")) that are not a greenlight history; "
+            + "keep the history in a schema of its own (add options=-csearch_path%3Dgreenlight to the URL)")
     }
 
     /// The highest schema version applied, 0 for a database without the history tables.

@@ -1,16 +1,19 @@
 import Foundation
 import GRDB
+import GreenlightVerify
 
 /// The history in one SQLite file, by default `.greenlight/history.sqlite` beside the
 /// project. WAL mode with full syncs: every call is one committed transaction, so a
 /// process killed at any moment loses nothing a call already returned; a busy timeout
 /// lets a deployment and a `greenlight history` (or two deployments) share the file.
+/// One connection per store: calls take microseconds, and closing the last connection
+/// folds the WAL back into the file, so a closed history is one self-contained file.
 public final class SQLiteDeploymentStore: DeploymentStore {
     /// The database file, absolute.
     public let path: String
     /// "history /path/history.sqlite", for messages.
     public var name: String { "history \(path)" }
-    private let pool: DatabasePool
+    private let queue: DatabaseQueue
     private let busyTimeout: TimeInterval
     private let sql = StoreSQL.sqlite
 
@@ -32,15 +35,15 @@ public final class SQLiteDeploymentStore: DeploymentStore {
         var configuration = GRDB.Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "greenlight.history"
-        configuration.maximumReaderCount = 2
+        configuration.journalMode = .wal
         configuration.prepareDatabase { db in
             // Committed means on disk, even if the machine (not just the process) dies.
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try Self.checkIsHistory(pool)
-            try Self.migrate(pool)
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try Self.checkIsHistory(queue)
+            try Self.migrate(queue)
         } catch let error as StoreError {
             throw error
         } catch {
@@ -50,8 +53,8 @@ public final class SQLiteDeploymentStore: DeploymentStore {
 
     /// Refuses an SQLite file that holds other tables and no greenlight schema, rather
     /// than adding history tables to someone's application database.
-    private static func checkIsHistory(_ pool: DatabasePool) throws {
-        let tables = try pool.read { db in
+    private static func checkIsHistory(_ queue: DatabaseQueue) throws {
+        let tables = try queue.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND substr(name, 1, 7) != 'sqlite_'")
         }
         guard !tables.isEmpty, !tables.contains("grdb_migrations") else { return }
@@ -62,16 +65,16 @@ public final class SQLiteDeploymentStore: DeploymentStore {
     /// Applies missing schema versions. Two processes opening a new history at once may
     /// both try; the loser's migration fails on the tables the winner made, so it checks
     /// again before giving up.
-    private static func migrate(_ pool: DatabasePool) throws {
+    private static func migrate(_ queue: DatabaseQueue) throws {
         let migrator = SQLiteSupport.migrator()
         var attempt = 0
         while true {
             attempt += 1
             do {
-                try migrator.migrate(pool)
+                try migrator.migrate(queue)
                 return
             } catch {
-                if (try? pool.read(migrator.hasCompletedMigrations)) == true { return }
+                if (try? queue.read(migrator.hasCompletedMigrations)) == true { return }
                 if attempt >= 3 { throw error }
             }
         }
@@ -203,24 +206,25 @@ public final class SQLiteDeploymentStore: DeploymentStore {
     }
 
     public func close() async {
-        try? pool.close()
+        try? queue.close()
     }
 
     /// One committed transaction. It runs in a task of its own, so cancelling the caller
-    /// (Ctrl-C during a deployment) does not stop a record half-way.
+    /// (Ctrl-C during a deployment) does not stop a record half-way; on the probe
+    /// executor, so busy cooperative threads do not delay it.
     private func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
-        let pool = self.pool
+        let queue = self.queue
         do {
-            return try await Task { try await pool.write(body) }.value
+            return try await Task(executorPreference: ProbeExecutor.shared) { try await queue.write(body) }.value
         } catch {
             throw failure("cannot write to", error)
         }
     }
 
     private func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
-        let pool = self.pool
+        let queue = self.queue
         do {
-            return try await Task { try await pool.read(body) }.value
+            return try await Task(executorPreference: ProbeExecutor.shared) { try await queue.read(body) }.value
         } catch {
             throw failure("cannot read", error)
         }

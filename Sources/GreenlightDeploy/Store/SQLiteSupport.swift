@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GreenlightVerify
 
 /// A GRDB row read as a `StoreRow`: decoding failures become `StoreRowError`, never a crash.
 struct SQLiteRow: StoreRow {
@@ -67,7 +68,8 @@ enum SQLiteSupport {
         case .SQLITE_CORRUPT:
             return "the database file is damaged (\(message)); move it away to start a new history, or restore a backup"
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return "\(message) (another process held it for more than \(Int(busyTimeout))s)"
+            let limit = DurationText.format(.milliseconds(Int((busyTimeout * 1000).rounded())))
+            return "\(message) (another process held it for more than \(limit))"
         case .SQLITE_CANTOPEN:
             return "\(message) (check that its folder exists and is writable)"
         default:
