@@ -89,6 +89,7 @@ extension DeploymentRunner {
             rerun = true
         } else if let answer = await interaction.confirm(question, context: [
             "It started \(DeployText.time(step.startedAt, in: options.timeZone)) and did not report an end.",
+            "Its command may still be running: stopping Greenlight does not stop what a step started.",
             "Answer no if it completed (check the system), yes to run it again.",
         ]) {
             rerun = answer

@@ -100,6 +100,9 @@ private final class SpawnedChild: @unchecked Sendable {
         posix_spawn_file_actions_adddup2(&actions, fds[1], 2)
         posix_spawn_file_actions_addclose(&actions, fds[0])
         posix_spawn_file_actions_addclose(&actions, fds[1])
+        // Nothing else of ours reaches the child: a descriptor it inherited (a database,
+        // a parent's status pipe) would stay open in whatever it leaves running.
+        SpawnCloseFrom.add(&actions, lowest: 3)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         posix_spawnattr_setpgroup(&attributes, 0)
         var noSignals = sigset_t()
@@ -217,5 +220,27 @@ public enum ShellError: Error, CustomStringConvertible {
         case .spawn(let code, let program): "cannot start \(program): \(String(cString: strerror(code)))"
         case .directory(let path): "directory \(path) does not exist"
         }
+    }
+}
+
+/// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), looked up at run
+/// time because the C module does not export it; without it, children inherit what
+/// the runtime left open without close-on-exec.
+enum SpawnCloseFrom {
+    private typealias Function = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+
+    private static let function: Function? = {
+        #if canImport(Glibc)
+        guard let handle = dlopen(nil, RTLD_NOW),
+              let symbol = dlsym(handle, "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(symbol, to: Function.self)
+        #else
+        return nil
+        #endif
+    }()
+
+    static func add(_ actions: inout posix_spawn_file_actions_t, lowest: Int32) {
+        guard let function else { return }
+        _ = function(&actions, lowest)
     }
 }
