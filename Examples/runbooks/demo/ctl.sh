@@ -31,14 +31,19 @@ case "${1:-}" in
 prepare)
     # Keep what runs now, so a rollback can put it back.
     if [ -f "$state/release" ]; then cp "$state/release" "$state/release.previous"; else rm -f "$state/release.previous"; fi
+    rm -f "$state/config.started"
     echo "prepared $state (previous release: $(cat "$state/release.previous" 2>/dev/null || echo none))"
     ;;
 start-config)
     mkdir -p "$state/config"
     echo "release-channel=stable" >"$state/config/settings"
+    if ! running config; then touch "$state/config.started"; fi
     start config python3 -m http.server "$config_port" --bind 127.0.0.1 --directory "$state/config"
     ;;
-stop-config) stop config ;;
+undo-config)
+    # Stop the config service only if this deployment started it.
+    if [ -f "$state/config.started" ]; then stop config; rm -f "$state/config.started"; else echo "config was already running before this deployment: left running"; fi
+    ;;
 release)
     echo "$2" >"$state/release"
     start app python3 "$here/app.py" --port "$app_port" --state "$state"
@@ -73,7 +78,7 @@ logs-clean)
 rollback-plan)
     echo "# Rollback plan"
     echo "1. $0 rollback-release  (puts back: $(cat "$state/release.previous" 2>/dev/null || echo 'nothing: stops the app'))"
-    echo "2. $0 stop-config"
+    echo "2. $0 undo-config"
     ;;
 status)
     for name in config app; do
@@ -82,5 +87,5 @@ status)
     echo "release: $(cat "$state/release" 2>/dev/null || echo none)"
     ;;
 stop-all) stop app; stop config ;;
-*) echo "usage: $0 prepare|start-config|stop-config|release NAME|rollback-release|smoke|logs-clean|rollback-plan|status|stop-all" >&2; exit 2 ;;
+*) echo "usage: $0 prepare|start-config|undo-config|release NAME|rollback-release|smoke|logs-clean|rollback-plan|status|stop-all" >&2; exit 2 ;;
 esac

@@ -27,9 +27,12 @@ public final class DeployConsole: Sendable {
         case .phaseStarted(let index, let count, let name):
             write("\n" + style.bold("Phase \(index + 1)/\(count) · \(name)") + "\n")
         case .stepStarted(let step):
+            if step.kind == "note" { return }
             write("  " + style.dim("▸") + " " + label(step) + step.title + "\n")
         case .output(let bytes):
             emitLines(bytes)
+        case .stepFinished(let step) where step.kind == "note":
+            write("  " + style.dim("•") + " " + (step.message ?? step.title) + "\n")
         case .stepFinished(let step):
             flushOutput()
             let mark = step.outcome == .passed ? style.green("✓") : style.strong(.error, "✗")

@@ -43,6 +43,7 @@ struct JournalClock {
         let bounded = seconds.isFinite ? min(max(seconds, 0), 3_155_760_000) : 0
         let milliseconds = Int((bounded * 1000).rounded())
         let rounded = (milliseconds + unitMilliseconds / 2) / unitMilliseconds * unitMilliseconds
+        if rounded == 0, milliseconds > 0 { return "under " + DurationText.format(.milliseconds(unitMilliseconds)) }
         return DurationText.format(.milliseconds(rounded))
     }
 

@@ -82,16 +82,16 @@ enum JournalRollback {
         return ["## Key Learnings", ""] + (bullets.isEmpty ? ["None recorded."] : bullets)
     }
 
-    /// The whole text of a note step, from the runbook; the record's message or title
-    /// when the runbook no longer has that step.
+    /// The whole text of a note step: the record's message (the note with its
+    /// `${VARIABLES}` filled in), else the runbook's text, else the title.
     private static func noteText(_ record: StepRecord, _ context: JournalContext) -> String {
+        if let message = record.message, !message.isEmpty { return message }
         if let phase = context.phase(record.phaseIndex) {
             let planned = context.plannedSteps(phase, record.section)
             if planned.indices.contains(record.stepIndex), case .note(let text) = planned[record.stepIndex].action {
                 return text
             }
         }
-        if let message = record.message, !message.isEmpty { return message }
         return record.title.hasPrefix("note: ") ? String(record.title.dropFirst(6)) : record.title
     }
 }

@@ -102,9 +102,8 @@ struct StepExecutor: Sendable {
         let reporter = VerifyTextReporter(color: false, names: specs.map(\.name), kinds: specs.map(\.target.kind))
         let lines = results.map { reporter.line(for: $0) }
         let failed = results.filter { !$0.ok }
-        let message = failed.isEmpty
-            ? "\(results.count) of \(results.count) probes passed"
-            : failed.map { "\($0.spec.name): \($0.outcome.detail)" }.joined(separator: "; ")
+        let shown = failed.isEmpty ? results : failed
+        let message = shown.map { "\($0.spec.name): \($0.outcome.detail)" }.joined(separator: "; ")
         return StepExecution(passed: failed.isEmpty, exitCode: nil, outputTail: Self.tail(lines.joined(separator: "\n")),
                              message: message)
     }

@@ -34,6 +34,10 @@ import Testing
                 try FileManager.default.copyItem(atPath: DeployCommandTests.packageRoot.appendingPathComponent("Examples/\(example)").path,
                                                  toPath: root + "/" + example)
             }
+            // What a demo run in the checkout left behind (its state, history, journals) is not part of the example.
+            for leftover in [".demo-state", ".greenlight", "deployments"] {
+                try? FileManager.default.removeItem(atPath: root + "/runbooks/" + leftover)
+            }
             var environment = ProcessInfo.processInfo.environment
             environment["NO_COLOR"] = "1"
             environment["GREENLIGHT_ACTOR"] = "e2e@example.com"
@@ -84,6 +88,18 @@ import Testing
         }
     }
 
+    /// Runs `body` in a fresh scratch copy, then stops the demo's processes and removes the copy.
+    static func withScratch(_ body: (Scratch) async throws -> Void) async throws {
+        let scratch = try Scratch()
+        do {
+            try await body(scratch)
+        } catch {
+            await scratch.stopDemo()
+            throw error
+        }
+        await scratch.stopDemo()
+    }
+
     static func onlyDeployment(_ scratch: Scratch) async throws -> DeploymentRecord {
         let store = try await scratch.store()
         defer { Task { await store.close() } }
@@ -92,152 +108,152 @@ import Testing
     }
 
     @Test func theDemoPausesAtEachGateWithoutATerminalAndFinishesWhenApproved() async throws {
-        let scratch = try Scratch()
-        defer { Task { await scratch.stopDemo() } }
-        // Inside a freeze (e.g. a Friday afternoon in Berlin) the demo would refuse; the override is only recorded then.
-        let override = ["--override-freeze", "--reason", "test run"]
-        let first = try await scratch.deploy(["production.yml"] + override)
-        #expect(first.exitStatus == 3, "\(first.output)")
-        #expect(first.output.contains("waits for approval before Phase 2 - Environment preparation"))
-        let id = try await Self.onlyDeployment(scratch).id
-        #expect(first.output.contains("greenlight deploy --resume \(id) --approve"))
+        try await Self.withScratch { scratch in
+            // Inside a freeze (e.g. a Friday afternoon in Berlin) the demo would refuse; the override is only recorded then.
+            let override = ["--override-freeze", "--reason", "test run"]
+            let first = try await scratch.deploy(["production.yml"] + override)
+            #expect(first.exitStatus == 3, "\(first.output)")
+            #expect(first.output.contains("waits for approval before Phase 2 - Environment preparation"))
+            let id = try await Self.onlyDeployment(scratch).id
+            #expect(first.output.contains("greenlight deploy --resume \(id) --approve"))
 
-        let second = try await scratch.deploy(["--resume", id, "--approve"])
-        #expect(second.exitStatus == 3, "\(second.output)")
-        #expect(second.output.contains("before Phase 4 - Application deployment"))
+            let second = try await scratch.deploy(["--resume", id, "--approve"])
+            #expect(second.exitStatus == 3, "\(second.output)")
+            #expect(second.output.contains("before Phase 4 - Application deployment"))
 
-        let third = try await scratch.deploy(["--resume", String(id.prefix(5)), "--approve", "--note", "first demo run"])
-        #expect(third.exitStatus == 0, "\(third.output)")
-        #expect(third.output.contains("Deployment \(id) succeeded"))
+            let third = try await scratch.deploy(["--resume", String(id.prefix(5)), "--approve", "--note", "first demo run"])
+            #expect(third.exitStatus == 0, "\(third.output)")
+            #expect(third.output.contains("Deployment \(id) succeeded"))
 
-        let record = try await Self.onlyDeployment(scratch)
-        #expect(record.status == .succeeded)
-        let store = try await scratch.store()
-        let steps = try await store.steps(deploymentID: id)
-        let events = try await store.events(deploymentID: id)
-        await store.close()
-        #expect(steps.filter { $0.section != .rollback }.count == 20)
-        #expect(steps.allSatisfy { $0.outcome == .passed })
-        #expect(events.filter { $0.kind == .gateApproved }.count == 2)
-        #expect(events.contains { $0.kind == .note && $0.message == "first demo run" })
+            let record = try await Self.onlyDeployment(scratch)
+            #expect(record.status == .succeeded)
+            let store = try await scratch.store()
+            let steps = try await store.steps(deploymentID: id)
+            let events = try await store.events(deploymentID: id)
+            await store.close()
+            #expect(steps.filter { $0.section != .rollback }.count == 20)
+            #expect(steps.allSatisfy { $0.outcome == .passed })
+            #expect(events.filter { $0.kind == .gateApproved }.count == 2)
+            #expect(events.contains { $0.kind == .note && $0.message == "first demo run" })
 
-        let journal = try String(contentsOfFile: scratch.runbooks + "/" + record.journalPath, encoding: .utf8)
-        #expect(record.journalPath.hasPrefix("deployments/"))
-        #expect(record.journalPath.hasSuffix("-demo-production-\(id).md"))
-        for section in ["## Git References", "## Deployment Plan", "## Progress Log", "## Validation Results", "## Key Learnings"] {
-            #expect(journal.contains(section), "journal lacks \(section)")
+            let journal = try String(contentsOfFile: scratch.runbooks + "/" + record.journalPath, encoding: .utf8)
+            #expect(record.journalPath.hasPrefix("deployments/"))
+            #expect(record.journalPath.hasSuffix("-demo-production-\(id).md"))
+            for section in ["## Git References", "## Deployment Plan", "## Progress Log", "## Validation Results", "## Key Learnings"] {
+                #expect(journal.contains(section), "journal lacks \(section)")
+            }
+            #expect(journal.contains("first demo run"))
         }
-        #expect(journal.contains("first demo run"))
     }
 
     @Test func theFailingVariantRollsBackEveryPhaseThatRanAndSaysSo() async throws {
-        let scratch = try Scratch()
-        defer { Task { await scratch.stopDemo() } }
-        let result = try await scratch.deploy(["production-failing.yml", "--yes", "--override-freeze", "--reason", "test run"])
-        #expect(result.exitStatus == 1, "\(result.output)")
-        #expect(result.output.contains("was rolled back"))
-        #expect(result.output.contains("step 'smoke test of the orders API' of Phase 5 - Validation & testing failed: exit status 1"))
-        let record = try await Self.onlyDeployment(scratch)
-        #expect(record.status == .rolledBack)
-        #expect(record.productionChanged)
-        #expect(!record.caughtBeforeProduction)
-        let store = try await scratch.store()
-        let rollback = try await store.steps(deploymentID: record.id).filter { $0.section == .rollback }
-        await store.close()
-        #expect(rollback.map(\.phaseIndex) == [3, 2, 1])
-        #expect(rollback.allSatisfy { $0.outcome == .passed })
-        let journal = try String(contentsOfFile: scratch.runbooks + "/" + record.journalPath, encoding: .utf8)
-        #expect(journal.contains("## Rollback"))
-        #expect(journal.contains("put the previous release back"))
+        try await Self.withScratch { scratch in
+            let result = try await scratch.deploy(["production-failing.yml", "--yes", "--override-freeze", "--reason", "test run"])
+            #expect(result.exitStatus == 1, "\(result.output)")
+            #expect(result.output.contains("was rolled back"))
+            #expect(result.output.contains("step 'smoke test of the orders API' of Phase 5 - Validation & testing failed: exit status 1"))
+            let record = try await Self.onlyDeployment(scratch)
+            #expect(record.status == .rolledBack)
+            #expect(record.productionChanged)
+            #expect(!record.caughtBeforeProduction)
+            let store = try await scratch.store()
+            let rollback = try await store.steps(deploymentID: record.id).filter { $0.section == .rollback }
+            await store.close()
+            #expect(rollback.map(\.phaseIndex) == [3, 2, 1])
+            #expect(rollback.allSatisfy { $0.outcome == .passed })
+            let journal = try String(contentsOfFile: scratch.runbooks + "/" + record.journalPath, encoding: .utf8)
+            #expect(journal.contains("## Rollback"))
+            #expect(journal.contains("put the previous release back"))
+        }
     }
 
     @Test func aFreezeWindowBlocksTheStartUnlessOverriddenWithAReason() async throws {
-        let scratch = try Scratch()
-        defer { Task { await scratch.stopDemo() } }
-        let runbook = """
-            name: frozen
-            environment: staging
-            freeze:
-              timezone: UTC
-              windows:
-                - weekly: monday-sunday
-                  reason: change freeze for the audit
-            phases:
-              - name: Ship
-                steps:
-                  - run: echo shipped > shipped
-            """
-        try runbook.write(toFile: scratch.runbooks + "/frozen.yml", atomically: true, encoding: .utf8)
-        let refused = try await scratch.deploy(["frozen.yml"])
-        #expect(refused.exitStatus == 4, "\(refused.output)")
-        #expect(refused.output.contains("change freeze for the audit"))
-        #expect(refused.output.contains("--override-freeze --reason"))
-        #expect(!FileManager.default.fileExists(atPath: scratch.runbooks + "/shipped"))
+        try await Self.withScratch { scratch in
+            let runbook = """
+                name: frozen
+                environment: staging
+                freeze:
+                  timezone: UTC
+                  windows:
+                    - weekly: monday-sunday
+                      reason: change freeze for the audit
+                phases:
+                  - name: Ship
+                    steps:
+                      - run: echo shipped > shipped
+                """
+            try runbook.write(toFile: scratch.runbooks + "/frozen.yml", atomically: true, encoding: .utf8)
+            let refused = try await scratch.deploy(["frozen.yml"])
+            #expect(refused.exitStatus == 4, "\(refused.output)")
+            #expect(refused.output.contains("change freeze for the audit"))
+            #expect(refused.output.contains("--override-freeze --reason"))
+            #expect(!FileManager.default.fileExists(atPath: scratch.runbooks + "/shipped"))
 
-        let missingReason = try await scratch.deploy(["frozen.yml", "--override-freeze"])
-        #expect(missingReason.exitStatus == 2)
+            let missingReason = try await scratch.deploy(["frozen.yml", "--override-freeze"])
+            #expect(missingReason.exitStatus == 2)
 
-        let overridden = try await scratch.deploy(["frozen.yml", "--override-freeze", "--reason", "hotfix for the outage"])
-        #expect(overridden.exitStatus == 0, "\(overridden.output)")
-        let record = try await Self.onlyDeployment(scratch)
-        #expect(record.freezeOverrideReason == "hotfix for the outage")
-        let journal = try String(contentsOfFile: scratch.runbooks + "/" + record.journalPath, encoding: .utf8)
-        #expect(journal.contains("hotfix for the outage"))
+            let overridden = try await scratch.deploy(["frozen.yml", "--override-freeze", "--reason", "hotfix for the outage"])
+            #expect(overridden.exitStatus == 0, "\(overridden.output)")
+            let record = try await Self.onlyDeployment(scratch)
+            #expect(record.freezeOverrideReason == "hotfix for the outage")
+            let journal = try String(contentsOfFile: scratch.runbooks + "/" + record.journalPath, encoding: .utf8)
+            #expect(journal.contains("hotfix for the outage"))
+        }
     }
 
     @Test func aDeploymentKilledMidStepResumesFromThatStepAndLosesNothing() async throws {
-        let scratch = try Scratch()
-        defer { Task { await scratch.stopDemo() } }
-        let runbook = """
-            name: killable
-            environment: staging
-            phases:
-              - name: First
-                steps:
-                  - run: echo one >> log
-              - name: Second
-                steps:
-                  - run: echo two-started >> log; test -f resumed || sleep 60; echo two-done >> log
-                  - run: echo three >> log
-            """
-        try runbook.write(toFile: scratch.runbooks + "/killable.yml", atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["deploy", "killable.yml", "--yes"]
-        process.currentDirectoryURL = URL(fileURLWithPath: scratch.runbooks)
-        process.environment = scratch.environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let log = scratch.runbooks + "/log"
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline, !((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").contains("two-started") {
-            try await Task.sleep(for: .milliseconds(50))
+        try await Self.withScratch { scratch in
+            let runbook = """
+                name: killable
+                environment: staging
+                phases:
+                  - name: First
+                    steps:
+                      - run: echo one >> log
+                  - name: Second
+                    steps:
+                      - run: echo two-started >> log; test -f resumed || sleep 60; echo two-done >> log
+                      - run: echo three >> log
+                """
+            try runbook.write(toFile: scratch.runbooks + "/killable.yml", atomically: true, encoding: .utf8)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: Self.binary)
+            process.arguments = ["deploy", "killable.yml", "--yes"]
+            process.currentDirectoryURL = URL(fileURLWithPath: scratch.runbooks)
+            process.environment = scratch.environment
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let log = scratch.runbooks + "/log"
+            let deadline = Date().addingTimeInterval(60)
+            while Date() < deadline, !((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").contains("two-started") {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            #expect(process.terminationReason == .uncaughtSignal)
+
+            let killed = try await Self.onlyDeployment(scratch)
+            #expect(killed.status == .running)
+            let store = try await scratch.store()
+            let before = try await store.steps(deploymentID: killed.id)
+            #expect(before.count == 2)
+            #expect(before.last?.finishedAt == nil)
+
+            FileManager.default.createFile(atPath: scratch.runbooks + "/resumed", contents: Data())
+            let refused = try await scratch.deploy(["--resume", killed.id])
+            #expect(refused.exitStatus == 2, "\(refused.output)")
+            #expect(refused.output.contains("--rerun or --skip-interrupted"))
+
+            let resumed = try await scratch.deploy(["--resume", killed.id, "--rerun"])
+            #expect(resumed.exitStatus == 0, "\(resumed.output)")
+            let after = try await store.steps(deploymentID: killed.id)
+            await store.close()
+            #expect(after.prefix(2).map(\.id) == before.map(\.id))
+            #expect(after.map { $0.outcome } == [.passed, .interrupted, .passed, .passed])
+            let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+            #expect(lines == ["one", "two-started", "two-started", "two-done", "three"])
+            #expect(try await Self.onlyDeployment(scratch).status == .succeeded)
         }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal)
-
-        let killed = try await Self.onlyDeployment(scratch)
-        #expect(killed.status == .running)
-        let store = try await scratch.store()
-        let before = try await store.steps(deploymentID: killed.id)
-        #expect(before.count == 2)
-        #expect(before.last?.finishedAt == nil)
-
-        FileManager.default.createFile(atPath: scratch.runbooks + "/resumed", contents: Data())
-        let refused = try await scratch.deploy(["--resume", killed.id])
-        #expect(refused.exitStatus == 2, "\(refused.output)")
-        #expect(refused.output.contains("--rerun or --skip-interrupted"))
-
-        let resumed = try await scratch.deploy(["--resume", killed.id, "--rerun"])
-        #expect(resumed.exitStatus == 0, "\(resumed.output)")
-        let after = try await store.steps(deploymentID: killed.id)
-        await store.close()
-        #expect(after.prefix(2).map(\.id) == before.map(\.id))
-        #expect(after.map { $0.outcome } == [.passed, .interrupted, .passed, .passed])
-        let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
-        #expect(lines == ["one", "two-started", "two-started", "two-done", "three"])
-        #expect(try await Self.onlyDeployment(scratch).status == .succeeded)
     }
 }
