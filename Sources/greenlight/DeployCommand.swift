@@ -90,7 +90,7 @@ struct DeployCommand: AsyncParsableCommand {
 
         if let id = resume ?? abandon {
             let directory = runbook.map { (try? loadRunbook($0, environment: environment))?.directory } ?? nil
-            let history = try await openStore(location, directory: directory ?? ProjectRoot.find(from: FileManager.default.currentDirectoryPath))
+            let history = try await openStore(location, directory: directory ?? HistoryDirectory.find(from: FileManager.default.currentDirectoryPath))
             let existing = try await findDeployment(id, in: history)
             let path = runbook ?? existing.runbookPath
             let loaded = try loadRunbook(path, environment: environment)
@@ -188,18 +188,24 @@ func openStore(_ location: String?, directory: String) async throws -> any Deplo
     }
 }
 
-/// The project a command run outside a runbook belongs to: the nearest directory up
-/// from `start` holding `.greenlight.yml` or `.git`, else `start`.
-enum ProjectRoot {
+/// Where the default history is for commands that have no runbook to go by (`history`,
+/// `metrics`, `deploy --resume ID`): the nearest directory at or above `start` that
+/// holds `.greenlight/history.sqlite`, else the nearest holding `.greenlight.yml` or
+/// `.git` (the project root, where a deploy of a runbook there keeps it), else `start`.
+enum HistoryDirectory {
     static func find(from start: String) -> String {
+        nearest(from: start, holding: [DeploymentStores.defaultPath])
+            ?? nearest(from: start, holding: [ConfigurationLoader.fileName, ".git"]) ?? start
+    }
+
+    private static func nearest(from start: String, holding markers: [String]) -> String? {
         var directory = URL(fileURLWithPath: start).standardizedFileURL
         while true {
-            for marker in [ConfigurationLoader.fileName, ".git"]
-            where FileManager.default.fileExists(atPath: directory.appendingPathComponent(marker).path) {
+            for marker in markers where FileManager.default.fileExists(atPath: directory.appendingPathComponent(marker).path) {
                 return directory.path
             }
             let parent = directory.deletingLastPathComponent()
-            if parent.path == directory.path { return start }
+            if parent.path == directory.path { return nil }
             directory = parent
         }
     }

@@ -51,7 +51,7 @@ struct HistoryCommand: AsyncParsableCommand {
 /// `--store`, shared by `history` and `metrics`: where the history is, and reading it.
 struct HistoryStoreOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "The history: an SQLite file or a postgres:// URL (default: GREENLIGHT_STORE, else .greenlight/history.sqlite in the current directory).",
+        "The history: an SQLite file or a postgres:// URL (default: GREENLIGHT_STORE, else the nearest .greenlight/history.sqlite at or above the current directory).",
         valueName: "url"))
     var store: String?
 
@@ -62,7 +62,7 @@ struct HistoryStoreOptions: ParsableArguments {
         return variable.flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    var directory: String { FileManager.default.currentDirectoryPath }
+    var directory: String { HistoryDirectory.find(from: FileManager.default.currentDirectoryPath) }
 
     /// "history /repo/.greenlight/history.sqlite", for messages.
     var name: String { DeploymentStores.describe(location, directory: directory) }
