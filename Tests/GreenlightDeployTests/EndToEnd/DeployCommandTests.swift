@@ -1,5 +1,6 @@
 import Foundation
 import GreenlightCore
+import GreenlightLiveSupport
 import GreenlightVerify
 import Testing
 @testable import GreenlightDeploy
@@ -8,18 +9,8 @@ import Testing
 /// Examples/, gates without a terminal, the failing variant, freezes, and a deployment
 /// killed with SIGKILL in the middle of a step.
 @Suite(.serialized) struct DeployCommandTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static var binary: String {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        while directory.path != "/" {
-            let candidate = directory.appendingPathComponent("greenlight").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            directory = directory.deletingLastPathComponent()
-        }
-        return packageRoot.appendingPathComponent(".build/debug/greenlight").path
-    }
+    static var packageRoot: URL { GreenlightBinary.packageRoot }
+    static var binary: String { GreenlightBinary.path }
 
     /// A scratch copy of Examples/runbooks and the project its check step reads, with
     /// free ports for the demo's processes.

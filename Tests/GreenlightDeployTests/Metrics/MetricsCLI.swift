@@ -1,5 +1,6 @@
 import Foundation
 import GreenlightDeploy
+import GreenlightLiveSupport
 
 /// Runs the built `greenlight` binary as a user would, against histories seeded through
 /// the store API.
@@ -10,19 +11,7 @@ enum MetricsCLI {
         var stderr: String
     }
 
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The binary next to the test bundle (`swift build` puts both in one folder).
-    static var binary: URL {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        while directory.path != "/" {
-            let candidate = directory.appendingPathComponent("greenlight")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            directory = directory.deletingLastPathComponent()
-        }
-        return packageRoot.appendingPathComponent(".build/debug/greenlight")
-    }
+    static var binary: URL { URL(fileURLWithPath: GreenlightBinary.path) }
 
     /// Runs in `directory` with times shown in UTC and no GREENLIGHT_STORE unless given.
     static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Result {

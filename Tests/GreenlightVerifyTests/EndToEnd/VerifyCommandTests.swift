@@ -4,19 +4,8 @@ import Testing
 
 /// Runs the built `greenlight verify` as a user would.
 enum VerifyCLI {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The binary next to the test bundle.
-    static var binary: String {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        while directory.path != "/" {
-            let candidate = directory.appendingPathComponent("greenlight").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            directory = directory.deletingLastPathComponent()
-        }
-        return packageRoot.appendingPathComponent(".build/debug/greenlight").path
-    }
+    static var packageRoot: URL { GreenlightBinary.packageRoot }
+    static var binary: String { GreenlightBinary.path }
 
     /// The live servers' addresses plus AWS settings pointing at moto.
     static var environment: [String: String] {
