@@ -25,7 +25,8 @@ extension DeploymentRunner {
         try await updateRecord { _ in }
         let steps = try await stored { () async throws(StoreError) in try await store.steps(deploymentID: deployment.id) }
         let events = try await stored { () async throws(StoreError) in try await store.events(deploymentID: deployment.id) }
-        let actor = DeploymentIdentity.actor(environment: options.environment, gitEmail: nil)
+        let actor = DeploymentIdentity.actor(environment: options.environment, gitEmail: await GitState.read(in: runbook.directory).userEmail)
+        resumedBy = actor
         try await event(.resumed, "Resumed by \(actor) on \(deployment.host) (was \(DeployText.status(existing.status)))")
         for note in options.notes { try await event(.note, note) }
         let rollbackStarted = events.contains { $0.kind == .rollbackStarted }

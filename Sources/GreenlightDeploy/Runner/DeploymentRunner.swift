@@ -17,6 +17,8 @@ public actor DeploymentRunner {
     var record: DeploymentRecord?
     var executor: StepExecutor?
     var journalFailed = false
+    /// Who resumed the deployment, when it is not the person who started it.
+    var resumedBy: String?
 
     public init(runbook: Runbook, runbookBytes: [UInt8], store: any DeploymentStore, options: DeployOptions,
                 interaction: any DeployInteraction, progress: @escaping @Sendable (DeployProgress) -> Void) {
@@ -165,7 +167,8 @@ public actor DeploymentRunner {
                 return false
             }
         }
-        let actor = try current().actor
+        let startedBy = try current().actor
+        let actor = resumedBy ?? startedBy
         try await event(.gateApproved, "Approved by \(actor) (\(approvedBy ?? "")): \(question)")
         try await updateRecord { $0.status = .running }
         return true
