@@ -104,13 +104,23 @@ extension DeploymentRunner {
         return rerun
     }
 
-    /// A deployment whose process still runs must not be resumed from elsewhere.
+    /// A deployment whose process still runs must not be resumed from elsewhere, nor one
+    /// whose killed process left a step's command running (it would run twice at once).
     private func confirmProcessGone(_ existing: DeploymentRecord) async throws(DeployError) {
         guard existing.status == .running else { return }
         switch DeploymentIdentity.processAlive(host: existing.host, pid: existing.pid) {
         case .some(true):
             throw DeployError(.usage, "deployment \(existing.id) is still running (process \(existing.pid)); wait for it, or stop that process first")
         case .some(false):
+            let leftovers = LeftoverProcesses.find(deploymentID: existing.id)
+            guard leftovers.isEmpty else {
+                let list = leftovers.prefix(5).map { "  \($0.pid): \($0.command)" }.joined(separator: "\n")
+                throw DeployError(.usage, """
+                    the process of deployment \(existing.id) is gone, but what its step started still runs:
+                    \(list)
+                    Wait for it to end, or stop it (\(LeftoverProcesses.stopCommand(leftovers))), then resume.
+                    """)
+            }
             return
         case .none:
             if options.approveAll { return }

@@ -231,6 +231,21 @@ import Testing
             #expect(before.count == 2)
             #expect(before.last?.finishedAt == nil)
 
+            // The step's command outlives the killed process; resuming now would run it twice.
+            let busy = try await scratch.deploy(["--resume", killed.id, "--rerun"])
+            #expect(busy.exitStatus == 2, "\(busy.output)")
+            #expect(busy.output.contains("what its step started still runs"))
+            #expect(busy.output.contains("sleep 60"))
+            let stop = try #require(busy.output.split(separator: "\n").first { $0.contains("kill -- -") })
+            let group = try #require(stop.split(separator: "-").compactMap { Int32($0.prefix { $0.isNumber }) }.first)
+            // Only the step's own group: never this test's group or session.
+            try #require(group > 1 && group != getpgrp() && group != getsid(0))
+            let sleeper = try String(contentsOfFile: "/proc/\(group)/cmdline", encoding: .utf8)
+            try #require(sleeper.contains("two-started"), "group \(group) is \(sleeper)")
+            kill(-group, SIGKILL)
+            let gone = Date().addingTimeInterval(10)
+            while Date() < gone, kill(-group, 0) == 0 { try await Task.sleep(for: .milliseconds(20)) }
+
             FileManager.default.createFile(atPath: scratch.runbooks + "/resumed", contents: Data())
             let refused = try await scratch.deploy(["--resume", killed.id])
             #expect(refused.exitStatus == 2, "\(refused.output)")
@@ -243,7 +258,7 @@ import Testing
             #expect(after.prefix(2).map(\.id) == before.map(\.id))
             #expect(after.map { $0.outcome } == [.passed, .interrupted, .passed, .passed])
             let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
-            #expect(lines == ["one", "two-started", "two-started", "two-done", "three"])
+            #expect(lines == ["one", "two-started", "two-started", "two-done", "three"], "the killed command never wrote two-done")
             #expect(try await Self.onlyDeployment(scratch).status == .succeeded)
         }
     }
