@@ -64,22 +64,23 @@ let package = Package(
         ),
         .testTarget(
             name: "GreenlightCoreTests",
-            dependencies: ["GreenlightCore"],
+            dependencies: ["GreenlightCore", "GreenlightTestSupport"],
             exclude: ["Fixtures"]
         ),
-        // The live servers (Tests/Live/servers.sh) the verify and deploy tests share: one
-        // copy, because every test target runs in one test process.
+        // What the test targets share: the live servers (Tests/Live/servers.sh; one copy,
+        // because every test target runs in one test process), the built binary, the
+        // seeded generator of the fuzz tests.
         .target(
-            name: "GreenlightLiveSupport",
-            path: "Tests/LiveSupport"
+            name: "GreenlightTestSupport",
+            path: "Tests/TestSupport"
         ),
         .testTarget(
             name: "GreenlightVerifyTests",
-            dependencies: ["GreenlightVerify", "GreenlightCore", "GreenlightLiveSupport"]
+            dependencies: ["GreenlightVerify", "GreenlightCore", "GreenlightTestSupport"]
         ),
         .testTarget(
             name: "GreenlightDeployTests",
-            dependencies: ["GreenlightDeploy", "GreenlightVerify", "GreenlightCore", "GreenlightLiveSupport",
+            dependencies: ["GreenlightDeploy", "GreenlightVerify", "GreenlightCore", "GreenlightTestSupport",
                            .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "PostgresNIO", package: "postgres-nio")],
             exclude: ["Journal/Golden"]

@@ -1,6 +1,6 @@
 import Foundation
 import GreenlightCore
-import GreenlightLiveSupport
+import GreenlightTestSupport
 import GreenlightVerify
 import Testing
 @testable import GreenlightDeploy

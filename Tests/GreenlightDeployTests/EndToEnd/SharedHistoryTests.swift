@@ -1,5 +1,5 @@
 import Foundation
-import GreenlightLiveSupport
+import GreenlightTestSupport
 import GreenlightVerify
 import Testing
 @testable import GreenlightDeploy

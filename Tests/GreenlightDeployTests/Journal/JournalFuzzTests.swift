@@ -1,4 +1,5 @@
 import Foundation
+import GreenlightTestSupport
 import Testing
 @testable import GreenlightDeploy
 
@@ -10,7 +11,7 @@ import Testing
 
     @Test(arguments: 0..<4)
     func randomTextNeverChangesTheJournalsStructure(seed: UInt64) {
-        var random = SplitMix64(seed: seed)
+        var random = SeededRandom(seed: seed &+ 0x9E37_79B9_7F4A_7C15)
         for _ in 0..<100 {
             let journal = render(&random)
             #expect(journal.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F || $0 == "\n" || $0 == "\t" })
@@ -20,7 +21,7 @@ import Testing
         }
     }
 
-    private func render(_ random: inout SplitMix64) -> String {
+    private func render(_ random: inout SeededRandom) -> String {
         var runbook = F.runbook
         runbook.name = random.text()
         runbook.description = random.text()
@@ -104,22 +105,8 @@ import Testing
     }
 }
 
-/// A small seeded generator, so a failing case can be re-run.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-
+/// Markdown-heavy text for the journal fuzz test.
+extension SeededRandom {
     static let pieces = ["`", "```", "````", "*", "_", "#", "## ", "|", "\n", "\r", "\r\n", "~", "~~~", "[", "]", "(", "<", ">",
                          "\\", " ", "   ", "a", "Z", "é", "本", "\u{1B}[31m", "\u{07}", "\u{0}", "-", "---", "=", "1.", "\t", "&amp;",
                          "<script>", "\n# x\n", "\n===\n", "\n\n"]

@@ -1,40 +1,20 @@
 import Foundation
 import GreenlightDeploy
-import GreenlightLiveSupport
+import GreenlightTestSupport
 
 /// Runs the built `greenlight` binary as a user would, against histories seeded through
 /// the store API.
 enum MetricsCLI {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static var binary: URL { URL(fileURLWithPath: GreenlightBinary.path) }
+    typealias Result = GreenlightBinary.Result
 
     /// Runs in `directory` with times shown in UTC and no GREENLIGHT_STORE unless given.
     static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
         var variables = ProcessInfo.processInfo.environment
         variables["GREENLIGHT_STORE"] = nil
         variables["TZ"] = "UTC"
         variables["NO_COLOR"] = "1"
         variables.merge(environment) { _, given in given }
-        process.environment = variables
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        return try GreenlightBinary.run(arguments, in: directory, environment: variables)
     }
 
     /// A new empty folder.

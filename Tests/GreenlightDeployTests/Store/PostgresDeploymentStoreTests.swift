@@ -1,6 +1,6 @@
 import Foundation
 import GreenlightDeploy
-import GreenlightLiveSupport
+import GreenlightTestSupport
 import GreenlightVerify
 import PostgresNIO
 import Testing

@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func mutatedResponsesNeverTrap() {
-        var random = NetworkSeededRandom(seed: 0x6772_7063)
+        var random = SeededRandom(seed: 0x6772_7063)
         let base: [UInt8] = [0, 0, 0, 0, 9, 0x08, 0x01, 0x12, 0x03, 0x61, 0x62, 0x63, 0x18, 0x05]
         for _ in 0..<20_000 {
             let bytes = random.mutate(base)

@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test func mutatedGreetingsNeverTrap() {
-        var random = NetworkSeededRandom(seed: 0x6772_6565)
+        var random = SeededRandom(seed: 0x6772_6565)
         let seeds: [[UInt8]] = [Array("HTTP/1.1 400\r\n".utf8), [0x16, 0x03, 0x01, 0x00, 0x05], Array("<html>".utf8)]
         for index in 0..<10_000 {
             let bytes = random.mutate(seeds[index % seeds.count])

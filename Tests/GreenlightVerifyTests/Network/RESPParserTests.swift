@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func mutatedRepliesNeverTrap() {
-        var random = NetworkSeededRandom(seed: 0x7265_6469_73)
+        var random = SeededRandom(seed: 0x7265_6469_73)
         let seeds = ["+PONG\r\n", "-WRONGPASS invalid username-password pair\r\n", "$21\r\nredis_version:7.0.15\r\n",
                      "*3\r\n:1\r\n$-1\r\n*1\r\n+OK\r\n", ":-9223372036854775808\r\n"].map { Array($0.utf8) }
         for index in 0..<30_000 {

@@ -1,2 +1,2 @@
 // The verify tests use LiveServers from the shared support target without importing it in every file.
-@_exported import GreenlightLiveSupport
+@_exported import GreenlightTestSupport
