@@ -17,7 +17,7 @@ struct ScanOptions: ParsableArguments {
     func loadConfiguration() throws -> Configuration {
         do {
             return try ProjectScanner.loadConfiguration(root: path, explicitPath: configurationFile)
-        } catch let error as ConfigurationError {
+        } catch {
             throw UsageError(description: error.description)
         }
     }

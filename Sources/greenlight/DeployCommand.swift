@@ -89,11 +89,14 @@ struct DeployCommand: AsyncParsableCommand {
         }
 
         if let id = resume ?? abandon {
-            let directory = runbook.map { (try? loadRunbook($0, environment: environment))?.directory } ?? nil
-            let history = try await openStore(location, directory: directory ?? HistoryDirectory.find(from: FileManager.default.currentDirectoryPath))
+            // A runbook named on the command line is read once and says where the history is;
+            // without one, the history is found first and names the runbook.
+            let given = try runbook.map { try loadRunbook($0, environment: environment) }
+            let directory = given?.directory ?? HistoryDirectory.find(from: FileManager.default.currentDirectoryPath)
+            let history = try await openStore(location, directory: directory)
             let existing = try await findDeployment(id, in: history)
             let path = runbook ?? existing.runbookPath
-            let loaded = try loadRunbook(path, environment: environment)
+            let loaded = try given ?? loadRunbook(path, environment: environment)
             let runner = makeRunner(loaded, path: path, store: history, environment: environment, console: console, output: output)
             let result: DeploymentRecord
             do {

@@ -137,25 +137,13 @@ public enum StepAction: Hashable, Sendable {
         }
     }
 
-    /// `500ms`, `30s`, `2m`, `1m30s`, `1h`.
-    static func compact(_ duration: Duration) -> String {
-        let milliseconds = Int(duration.components.seconds) * 1000 + Int(duration.components.attoseconds / 1_000_000_000_000_000)
-        if milliseconds % 1000 != 0 { return "\(milliseconds)ms" }
-        let seconds = milliseconds / 1000
-        var parts: [String] = []
-        if seconds >= 3600 { parts.append("\(seconds / 3600)h") }
-        if seconds % 3600 >= 60 { parts.append("\(seconds % 3600 / 60)m") }
-        if seconds % 60 != 0 || parts.isEmpty { parts.append("\(seconds % 60)s") }
-        return parts.joined()
-    }
-
     /// A one-line description, used when the step has no name.
     public var summary: String {
         switch self {
         case .run(let step): "run: \(step.command.split(separator: "\n").first.map(String.init) ?? "")"
         case .check(let step): "check: \(step.path) (fail on \(step.failOn.rawValue))"
         case .verify(let step): "verify: \(step.probes.joined(separator: ", "))"
-        case .wait(let duration): "wait: \(Self.compact(duration))"
+        case .wait(let duration): "wait: \(DurationText.format(duration))"
         case .note(let text): "note: \(text.split(separator: "\n").first.map(String.init) ?? "")"
         }
     }

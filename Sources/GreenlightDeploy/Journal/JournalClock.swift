@@ -1,5 +1,5 @@
 import Foundation
-import GreenlightVerify
+import GreenlightCore
 
 /// Times and durations as the journal prints them: `2026-11-21 14:05:09` in one time
 /// zone (named once, in the header), durations in the runbook's own spelling (`4m12s`).

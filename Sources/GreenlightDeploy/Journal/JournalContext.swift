@@ -1,6 +1,5 @@
 import Foundation
 import GreenlightCore
-import GreenlightVerify
 
 /// Where a step sits in the runbook: phase, list and position. Records and runbook steps
 /// meet on this key.

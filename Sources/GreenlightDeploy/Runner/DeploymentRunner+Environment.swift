@@ -47,13 +47,9 @@ extension DeploymentRunner {
 
 /// How deploy output words times, durations and statuses.
 public enum DeployText {
-    /// "2026-11-21 14:05:09".
+    /// "2026-11-21 14:05:09", as the journal writes times.
     public static func time(_ date: Date, in timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func pad(_ value: Int?) -> String { value.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? "00" }
-        return "\(parts.year ?? 0)-\(pad(parts.month))-\(pad(parts.day)) \(pad(parts.hour)):\(pad(parts.minute)):\(pad(parts.second))"
+        JournalClock(timeZone: timeZone).time(date)
     }
 
     /// "850ms", "12.4s", "4m 12s", "2h 5m".

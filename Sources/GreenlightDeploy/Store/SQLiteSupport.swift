@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import GreenlightVerify
+import GreenlightCore
 
 /// A GRDB row read as a `StoreRow`: decoding failures become `StoreRowError`, never a crash.
 struct SQLiteRow: StoreRow {

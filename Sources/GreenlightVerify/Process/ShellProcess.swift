@@ -1,4 +1,5 @@
 import Foundation
+import GreenlightCore
 
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import GreenlightCore
 
 /// The executor probes run on: threads of their own rather than Swift's cooperative
 /// pool, so a probe's reply is handled when it arrives even while CPU-bound work

@@ -1,3 +1,4 @@
+import GreenlightCore
 import NIOCore
 import Synchronization
 

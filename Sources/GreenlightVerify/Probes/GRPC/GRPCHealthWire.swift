@@ -1,4 +1,5 @@
 import Foundation
+import GreenlightCore
 
 /// The bytes of `grpc.health.v1.Health/Check`, by hand: the two tiny protobuf messages
 /// and gRPC's 5-byte length-prefixed framing.
